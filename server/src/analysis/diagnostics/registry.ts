@@ -1,0 +1,61 @@
+// All diagnostic rules, and running them with per-rule severities and `# noqa` comments.
+import type { DjangoProject } from "../../project/project";
+import { settingsImportError } from "./settingsImport";
+import { unknownInstalledApp, unknownMiddleware, unknownRootUrlconf } from "./settingsPaths";
+import type { Finding, Rule, Severity } from "./types";
+
+export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError];
+
+/** Per-code severity overrides from `djangoLens.diagnostics`; "off" disables a rule. */
+export type SeverityOverrides = Record<string, Severity | "off">;
+
+export interface RunResult {
+  findings: Finding[];
+  /** Rules that threw: reported once in the log, the others still run. */
+  failures: { code: string; error: string }[];
+}
+
+/** `# noqa` silences every finding on its line; `# noqa: code1, code2` only those codes. */
+export function noqaCodes(line: string): Set<string> | "all" | null {
+  const m = /#\s*noqa\b(?::\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*))?/i.exec(line);
+  if (!m) return null;
+  if (!m[1]) return "all";
+  return new Set(m[1].split(",").map((s) => s.trim()));
+}
+
+export function runRules(project: DjangoProject, overrides: SeverityOverrides = {}, rules: Rule[] = RULES): RunResult {
+  const findings: Finding[] = [];
+  const failures: RunResult["failures"] = [];
+  for (const rule of rules) {
+    const setting = overrides[rule.code];
+    if (setting === "off") continue;
+    let raw: ReturnType<Rule["run"]>;
+    try {
+      raw = project.index.memo(`rule:${rule.code}:${project.managePy}:${project.options.settingsModule ?? ""}`, () => rule.run(project));
+    } catch (err) {
+      failures.push({ code: rule.code, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      continue;
+    }
+    for (const f of raw) findings.push({ ...f, code: rule.code, severity: setting ?? rule.defaultSeverity });
+  }
+  return { findings: findings.filter((f) => !silenced(project, f)), failures };
+}
+
+function silenced(project: DjangoProject, f: Finding): boolean {
+  const text = project.index.text(f.file);
+  if (!text) return false;
+  const line = lineAt(text, f.range.start.line);
+  const codes = noqaCodes(line);
+  return codes === "all" || (codes !== null && codes.has(f.code));
+}
+
+export function lineAt(text: string, line: number): string {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf("\n", start);
+    if (next < 0) return "";
+    start = next + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? undefined : end);
+}

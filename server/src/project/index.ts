@@ -1,0 +1,271 @@
+// The workspace index: file → summary, versioned, plus memoisation of derived results keyed by the
+// versions of the files (and folder listings) each computation read. An edit bumps one file's
+// version; a memo is recomputed only when something it read changed.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { countLines, parseSummary } from "../python/parser";
+import type { ModuleSummary } from "../python/types";
+import { type Logger, nullLogger } from "./logger";
+
+/** Files larger than this are not parsed (generated code); the log says so once. */
+export const MAX_PARSE_BYTES = 4 * 1024 * 1024;
+
+interface FileEntry {
+  version: number;
+  /** Text from an open document, which wins over the disk. */
+  overlay?: { text: string; docVersion: number };
+  text?: string | null;
+  summary?: ModuleSummary | null;
+}
+
+interface MemoEntry {
+  value: unknown;
+  deps: Map<string, number>;
+}
+
+/** Statistics, for the benchmark and tests of incrementality. */
+export interface IndexStats {
+  parses: number;
+  reads: number;
+  memoHits: number;
+  memoMisses: number;
+}
+
+const EMPTY_SUMMARY: ModuleSummary = { statements: [], calls: [], strings: [], errors: [], lineCount: 0 };
+
+export class WorkspaceIndex {
+  private files = new Map<string, FileEntry>();
+  /** Versions of folder listings and of existence checks, keyed "dir:" + path. */
+  private dirVersions = new Map<string, number>();
+  private memos = new Map<string, MemoEntry>();
+  private tracking: Map<string, number>[] = [];
+  private clock = 1;
+  readonly stats: IndexStats = { parses: 0, reads: 0, memoHits: 0, memoMisses: 0 };
+  private warned = new Set<string>();
+
+  constructor(readonly log: Logger = nullLogger) {}
+
+  // ---- dependency tracking -------------------------------------------------------------------
+
+  private record(key: string, version: number): void {
+    for (const t of this.tracking) t.set(key, version);
+  }
+
+  private fileVersion(file: string): number {
+    return this.files.get(file)?.version ?? 0;
+  }
+
+  private dirVersion(dir: string): number {
+    return this.dirVersions.get(dir) ?? 0;
+  }
+
+  private currentVersion(key: string): number {
+    return key.startsWith("dir:") ? this.dirVersion(key.slice(4)) : this.fileVersion(key.slice(5));
+  }
+
+  /**
+   * Computes `compute()` once per set of inputs: the result is reused while every file and folder
+   * it read keeps its version. Nested memos pass their dependencies to the enclosing one.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    const hit = this.memos.get(key);
+    if (hit && this.valid(hit)) {
+      this.stats.memoHits++;
+      for (const [k, v] of hit.deps) this.record(k, v);
+      return hit.value as T;
+    }
+    this.stats.memoMisses++;
+    const deps = new Map<string, number>();
+    this.tracking.push(deps);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.tracking.pop();
+    }
+    this.memos.set(key, { value, deps });
+    for (const [k, v] of deps) this.record(k, v);
+    return value;
+  }
+
+  private valid(entry: MemoEntry): boolean {
+    for (const [k, v] of entry.deps) if (this.currentVersion(k) !== v) return false;
+    return true;
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  private entry(file: string): FileEntry {
+    let e = this.files.get(file);
+    if (!e) {
+      e = { version: this.clock++ };
+      this.files.set(file, e);
+    }
+    return e;
+  }
+
+  /** The text of a file (open document or disk), or null when it cannot be read. */
+  text(file: string): string | null {
+    const e = this.entry(file);
+    this.record("file:" + file, e.version);
+    if (e.overlay) return e.overlay.text;
+    if (e.text === undefined) e.text = this.readDisk(file);
+    return e.text;
+  }
+
+  private readDisk(file: string): string | null {
+    this.stats.reads++;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) return null;
+      if (st.size > MAX_PARSE_BYTES) {
+        this.warnOnce(file, `skipped ${file}: ${(st.size / 1048576).toFixed(1)} MB is larger than the ${MAX_PARSE_BYTES / 1048576} MB limit`);
+        return null;
+      }
+      const bytes = fs.readFileSync(file);
+      return decodeText(bytes, () => this.warnOnce(file, `${file} is not valid UTF-8; invalid bytes were replaced`));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.warnOnce(file, `cannot read ${file}: ${String(err)}`);
+      return null;
+    }
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.log.warn(message);
+  }
+
+  /** The summary of a Python file; an unreadable file has none. */
+  summary(file: string): ModuleSummary | null {
+    const e = this.entry(file);
+    const text = this.text(file);
+    if (e.summary !== undefined) return e.summary;
+    if (text === null) {
+      e.summary = null;
+      return null;
+    }
+    this.stats.parses++;
+    try {
+      e.summary = parseSummary(text);
+    } catch (err) {
+      this.warnOnce(file, `cannot parse ${file}: ${String(err)}`);
+      e.summary = { ...EMPTY_SUMMARY, lineCount: countLines(text) };
+    }
+    return e.summary;
+  }
+
+  exists(file: string): boolean {
+    return this.text(file) !== null;
+  }
+
+  /** Names in a folder (files and folders), sorted; empty when it does not exist. */
+  listDir(dir: string): { name: string; isDir: boolean }[] {
+    this.record("dir:" + dir, this.dirVersion(dir));
+    try {
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .map((d) => ({ name: d.name, isDir: d.isDirectory() || (d.isSymbolicLink() && isDirSafe(path.join(dir, d.name))) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return [];
+    }
+  }
+
+  isDir(dir: string): boolean {
+    this.record("dir:" + dir, this.dirVersion(dir));
+    return isDirSafe(dir);
+  }
+
+  // ---- updates -------------------------------------------------------------------------------
+
+  private bump(file: string): FileEntry {
+    const e = this.entry(file);
+    e.version = this.clock++;
+    e.summary = undefined;
+    e.text = undefined;
+    return e;
+  }
+
+  private bumpDir(dir: string): void {
+    this.dirVersions.set(dir, this.clock++);
+  }
+
+  /** An open document's text replaces the disk's; same text, same version: nothing re-parsed. */
+  setOverlay(file: string, text: string, docVersion: number): void {
+    const cur = this.files.get(file);
+    if (cur?.overlay && cur.overlay.text === text) {
+      cur.overlay.docVersion = docVersion;
+      return;
+    }
+    const e = this.bump(file);
+    e.overlay = { text, docVersion };
+    this.bumpDir(path.dirname(file));
+  }
+
+  clearOverlay(file: string): void {
+    const e = this.files.get(file);
+    if (!e?.overlay) return;
+    const text = e.overlay.text;
+    delete e.overlay;
+    // Closing a document whose text matches the disk keeps its summary.
+    const disk = this.readDisk(file);
+    if (disk === text) {
+      e.text = disk;
+      return;
+    }
+    this.bump(file);
+    this.bumpDir(path.dirname(file));
+  }
+
+  isOpen(file: string): boolean {
+    return !!this.files.get(file)?.overlay;
+  }
+
+  /** A file changed, was created or was deleted on disk. */
+  fileChanged(file: string): void {
+    const e = this.files.get(file);
+    if (e?.overlay) return; // the open document is the truth until it is closed
+    this.bump(file);
+    this.bumpDir(path.dirname(file));
+    this.bumpDir(file); // it may have been a folder
+  }
+
+  /** A folder was created or deleted: everything below it is stale. */
+  folderChanged(dir: string): void {
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const f of this.files.keys()) if (f.startsWith(prefix)) this.fileChanged(f);
+    for (const d of [...this.dirVersions.keys()]) if (d.startsWith(prefix)) this.bumpDir(d);
+    this.bumpDir(dir);
+    this.bumpDir(path.dirname(dir));
+  }
+
+  /** Files whose summary is held, for statistics. */
+  get size(): number {
+    return this.files.size;
+  }
+}
+
+function isDirSafe(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8Lossy = new TextDecoder("utf-8", { fatal: false });
+
+/** UTF-8 (with or without BOM); invalid bytes become U+FFFD and `onInvalid` is called. */
+export function decodeText(bytes: Uint8Array, onInvalid: () => void): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    onInvalid();
+    text = utf8Lossy.decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
