@@ -6,10 +6,18 @@ import { stderrLogger } from "./project/logger";
 import { Workspace } from "./project/workspace";
 import type { CliOptions, Command } from "./cli/common";
 import { projectCommand } from "./cli/projectCommand";
+import { checkCommand } from "./cli/checkCommand";
+import { resolveCommand } from "./cli/resolveCommand";
+import { urlsCommand } from "./cli/urlsCommand";
+import { migrationsCommand } from "./cli/migrationsCommand";
 import { VERSION } from "./version";
 
 const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
   project: { run: projectCommand, summary: "settings module, ROOT_URLCONF, databases and apps of each project", usage: "project <dir>" },
+  check: { run: checkCommand, summary: "model, field and settings diagnostics (Django's check IDs); exit 1 on errors", usage: "check <dir>" },
+  urls: { run: urlsCommand, summary: "every URL pattern reachable from ROOT_URLCONF, in resolution order", usage: "urls <dir>" },
+  resolve: { run: resolveCommand, summary: "the pattern and view Django would pick for each path", usage: "resolve <dir> <path>..." },
+  migrations: { run: migrationsCommand, summary: "what makemigrations would write per app; --check fails on drift or conflicts", usage: "migrations <dir> [--check]" },
 };
 
 const HELP = () => `django-lens ${VERSION}: static analysis of Django projects

@@ -1,4 +1,5 @@
 // The workspace: its folders, the shared index and the Django projects found in them.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { findManagePyFiles } from "./discovery";
 import { WorkspaceIndex } from "./index";
@@ -70,7 +71,13 @@ export class Workspace {
   /** A file was created, changed or deleted on disk. */
   fileChanged(file: string, kind: "created" | "changed" | "deleted"): void {
     this.index.fileChanged(file);
-    if (path.basename(file) === "manage.py" && kind !== "changed") this.discovered = null;
     if (kind === "deleted") this.index.folderChanged(file);
+    if (!this.discovered) return;
+    // A manage.py that appeared or vanished (alone or with its folder) changes the project list.
+    const known = this.discovered.some((p) => p.managePy === file);
+    const exists = fs.existsSync(file);
+    if (path.basename(file) === "manage.py" && known !== exists) this.discovered = null;
+    else if (kind === "deleted" && this.discovered.some((p) => p.managePy.startsWith(file + path.sep))) this.discovered = null;
+    else if (kind === "created" && exists && fs.statSync(file).isDirectory()) this.discovered = null;
   }
 }

@@ -1,0 +1,52 @@
+// The extension points of the LSP features: each concern (settings, urls, models, migrations,
+// templates) registers providers here; the handlers in server.ts ask them in order.
+import type {
+  CodeAction,
+  CodeActionParams,
+  CodeLens,
+  CompletionItem,
+  Hover,
+  SymbolInformation,
+} from "vscode-languageserver";
+import type { Location } from "../python/types";
+import type { Session } from "../session/session";
+import type { FeatureContext } from "./context";
+import { settingsPathDefinition } from "./settingsDefinition";
+
+export type PositionProvider<T> = (ctx: FeatureContext) => T | null;
+
+export interface Providers {
+  definition: PositionProvider<Location[]>[];
+  references: PositionProvider<Location[]>[];
+  hover: PositionProvider<Hover>[];
+  completion: PositionProvider<CompletionItem[]>[];
+  codeLens: ((session: Session, file: string) => CodeLens[])[];
+  workspaceSymbol: ((session: Session, query: string) => SymbolInformation[])[];
+  codeAction: ((session: Session, file: string, params: CodeActionParams) => CodeAction[])[];
+}
+
+export const PROVIDERS: Providers = {
+  definition: [settingsPathDefinition],
+  references: [],
+  hover: [],
+  completion: [],
+  codeLens: [],
+  workspaceSymbol: [],
+  codeAction: [],
+};
+
+/** The first provider that answers (non-empty) wins; a provider that throws is logged and skipped. */
+export function firstAnswer<T>(ctx: FeatureContext, list: PositionProvider<T>[], what: string): T | null {
+  for (const provider of list) {
+    const found = ctx.session.guard(`${what}/${provider.name}`, () => provider(ctx), null);
+    if (found !== null && (!Array.isArray(found) || found.length > 0)) return found;
+  }
+  return null;
+}
+
+/** Every provider's answers, concatenated. */
+export function allAnswers<A extends unknown[], T>(session: Session, list: ((...args: A) => T[])[], what: string, ...args: A): T[] {
+  const out: T[] = [];
+  for (const provider of list) out.push(...session.guard(`${what}/${provider.name}`, () => provider(...args), [] as T[]));
+  return out;
+}
