@@ -199,6 +199,11 @@ export class WorkspaceIndex {
       cur.overlay.docVersion = docVersion;
       return;
     }
+    if (cur && !cur.overlay && cur.text === text) {
+      // Opening a file whose text is what we read from disk changes nothing.
+      cur.overlay = { text, docVersion };
+      return;
+    }
     const e = this.bump(file);
     e.overlay = { text, docVersion };
     this.bumpDir(path.dirname(file));

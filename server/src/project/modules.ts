@@ -54,7 +54,8 @@ export class ModuleResolver {
 
   /** The dotted module name of a file under one of the source roots, or null. */
   moduleOfFile(file: string): string | null {
-    for (const root of this.sourceRoots) {
+    // The deepest root gives the name code imports it by (`shop.views`, not `src.shop.views`).
+    for (const root of [...this.sourceRoots].sort((a, b) => b.length - a.length)) {
       const rel = path.relative(root, file);
       if (rel.startsWith("..") || path.isAbsolute(rel) || !rel.endsWith(".py")) continue;
       const parts = rel.slice(0, -3).split(path.sep);

@@ -58,7 +58,9 @@ export async function indexFiles(
     const start = Date.now();
     while (done < files.length && Date.now() - start < sliceMs) {
       try {
-        ws.index.summary(files[done]);
+        if (ws.index.summary(files[done]) === null && !fs.existsSync(files[done])) {
+          ws.log.info(`skipped ${files[done]}: deleted while indexing`);
+        }
       } catch (err) {
         ws.log.warn(`cannot index ${files[done]}: ${String(err)}`);
       }
