@@ -51,6 +51,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Announce client-side file watching (VS Code does; Neovim on Linux does not). */
   watchFiles?: boolean;
+  /** How long to wait for the initial index (large projects in benchmarks). */
+  readyTimeout?: number;
 }
 
 export class TestClient {
@@ -89,7 +91,7 @@ export class TestClient {
         textDocument: { publishDiagnostics: {} },
       },
     });
-    const ready = client.waitFor(() => client.notifications.some((n) => n.method === "djangoLens/status" && n.params.state === "ready"));
+    const ready = client.waitFor(() => client.notifications.some((n) => n.method === "djangoLens/status" && n.params.state === "ready"), opts.readyTimeout);
     await conn.sendNotification("initialized", {});
     await ready;
     return client;

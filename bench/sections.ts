@@ -1,0 +1,11 @@
+// Benchmark sections of each concern (urls, models, migrations, …): each returns table rows.
+export type Row = [string, string];
+
+export interface BenchContext {
+  /** The generated project's folder (manage.py at its top). */
+  dir: string;
+  apps: number;
+  modelsPerApp: number;
+}
+
+export const SECTIONS: [string, (ctx: BenchContext) => Promise<Row[]>][] = [];
