@@ -3,8 +3,9 @@ import type { DjangoProject } from "../../project/project";
 import { settingsImportError } from "./settingsImport";
 import { unknownInstalledApp, unknownMiddleware, unknownRootUrlconf } from "./settingsPaths";
 import type { Finding, Rule, Severity } from "./types";
+import { MODEL_RULES } from "./modelsRules";
 
-export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError];
+export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError, ...MODEL_RULES];
 
 /** Per-code severity overrides from `djangoLens.diagnostics`; "off" disables a rule. */
 export type SeverityOverrides = Record<string, Severity | "off">;

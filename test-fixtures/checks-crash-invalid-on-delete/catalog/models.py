@@ -1,0 +1,9 @@
+from django.db import models
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=10)
+
+
+class Product(models.Model):
+    category = models.ForeignKey(Category, on_delete="CASCADE")
