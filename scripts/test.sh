@@ -12,7 +12,8 @@ step() { echo; echo "== $*"; }
 step "real Django for the conformance tests"
 bash scripts/get-django.sh || { echo "cannot fetch Django"; status=1; }
 
-step "type check and build"
+step "package the VSIX (tested below), then the development build the tests use"
+npm run package >/dev/null || { echo "packaging failed"; status=1; }
 npx tsc -p . --noEmit || status=1
 node esbuild.mjs || { echo "build failed"; exit 1; }
 
