@@ -47,5 +47,15 @@ for (const version of ["5.2", "4.2"] as DjangoLine[]) {
         );
       });
     }
+    // Projects Django cannot start: our finding says what Django's crash says.
+    for (const fixture of ["midedit", "settings-bad-appconfig"]) {
+      it(`${fixture}: lens.unknown-installed-app carries Django's startup error`, () => {
+        const expected = oracle(version, "project", path.join(FIXTURES, fixture));
+        assert.ok(expected.crash, "Django should fail to start");
+        const ours = lens(["check", path.join(FIXTURES, fixture), "--json"]);
+        const messages = ours.json.projects[0].diagnostics.filter((d: any) => d.code === "lens.unknown-installed-app").map((d: any) => d.message);
+        assert.deepEqual(messages, [expected.crash.message]);
+      });
+    }
   });
 }

@@ -87,6 +87,9 @@ function fromConfigClass(
   }
   const label = stringValue(assignedValue(cfg.cls.body, "label")) ?? labelOf(name);
   const mod = project.modules.resolveModule(name);
+  if (!mod && project.modules.resolveModule(name.split(".")[0])) {
+    return { entry, at, message: `Cannot import '${name}'. Check that '${cfg.path}.name' is correct.` };
+  }
   const daf = stringValue(assignedValue(cfg.cls.body, "default_auto_field"));
   return {
     entry,
@@ -138,7 +141,10 @@ function resolveEntry(project: DjangoProject, entry: string, at: Location | unde
       if (cfg) return fromConfigClass(project, entry, cfg, at);
       // Django: "Module '...' does not contain a 'X' class." (or no module of that name)
       if (/^[A-Z]/.test(entry.slice(dot + 1))) {
-        return { entry, at, message: `Module '${entry.slice(0, dot)}' does not contain a '${entry.slice(dot + 1)}' class.` };
+        // inspect.getmembers() order: sorted by name, each repr()'d.
+        const choices = appConfigsIn(project, parent).map((c) => c.cls.name).sort();
+        const more = choices.length ? ` Choices are: ${choices.map((c) => `'${c}'`).join(", ")}.` : "";
+        return { entry, at, message: `Module '${entry.slice(0, dot)}' does not contain a '${entry.slice(dot + 1)}' class.${more}` };
       }
       return { entry, at, message: `No module named '${entry}'` };
     }

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+
+class ShopAdminConfig(ShopConfig):
+    default = False
