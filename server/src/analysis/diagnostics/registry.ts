@@ -4,8 +4,13 @@ import { settingsImportError } from "./settingsImport";
 import { unknownInstalledApp, unknownMiddleware, unknownRootUrlconf } from "./settingsPaths";
 import type { Finding, Rule, Severity } from "./types";
 import { MODEL_RULES } from "./modelsRules";
+import { urlArgumentCount } from "./urlsArgumentCount";
+import { URL_CHECK_RULES } from "./urlsChecks";
+import { unknownUrlName } from "./urlsUnknownName";
+import { TEMPLATE_RULES } from "./templatesRules";
+import { migrationDrift, migrationGraph } from "./migrations";
 
-export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError, ...MODEL_RULES];
+export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError, ...MODEL_RULES, ...TEMPLATE_RULES, ...URL_CHECK_RULES, unknownUrlName, urlArgumentCount, migrationDrift, migrationGraph];
 
 /** Per-code severity overrides from `djangoLens.diagnostics`; "off" disables a rule. */
 export type SeverityOverrides = Record<string, Severity | "off">;
@@ -24,6 +29,16 @@ export function noqaCodes(line: string): Set<string> | "all" | null {
   return new Set(m[1].split(",").map((s) => s.trim()));
 }
 
+// Two rules may share a code (Python's reverse() and templates' {% url %} both report
+// lens.unknown-url-name): memoise per rule, not per code.
+const ruleIds = new WeakMap<Rule, number>();
+let nextRuleId = 0;
+function ruleId(rule: Rule): number {
+  let id = ruleIds.get(rule);
+  if (id === undefined) ruleIds.set(rule, (id = nextRuleId++));
+  return id;
+}
+
 export function runRules(project: DjangoProject, overrides: SeverityOverrides = {}, rules: Rule[] = RULES): RunResult {
   const findings: Finding[] = [];
   const failures: RunResult["failures"] = [];
@@ -32,7 +47,7 @@ export function runRules(project: DjangoProject, overrides: SeverityOverrides = 
     if (setting === "off") continue;
     let raw: ReturnType<Rule["run"]>;
     try {
-      raw = project.index.memo(`rule:${rule.code}:${project.managePy}:${project.options.settingsModule ?? ""}`, () => rule.run(project));
+      raw = project.index.memo(`rule:${rule.code}#${ruleId(rule)}:${project.managePy}:${project.options.settingsModule ?? ""}`, () => rule.run(project));
     } catch (err) {
       failures.push({ code: rule.code, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       continue;

@@ -1,0 +1,195 @@
+// The models' state (Django's ProjectState.from_apps) from the model registry: every concrete model
+// of a workspace app with its fields deconstructed, the Meta options the autodetector compares, and
+// the managers ModelState.from_model keeps. What cannot be normalised makes the model unknown.
+import type { DjangoProject } from "../../project/project";
+import type { ClassDef, Expr } from "../../python/types";
+import { dottedName } from "../../python/exprUtil";
+import { modelRegistry } from "../models/registry";
+import type { FieldInfo, ModelInfo, ModelRegistry } from "../models/types";
+import { moduleScope, scopeContext } from "./context";
+import { DJANGO_ABSTRACT_MODELS } from "./djangoCatalog";
+import { type DjangoLine, type FieldState, type RelationContext, deconstructField, lowerLabel } from "./fields";
+import { normaliseObject } from "./objects";
+import { setOptions } from "./replay";
+import { type ModelState, ProjectState } from "./state";
+import { type EvalContext, type NV, Unknowable, evaluate, str, unknowable } from "./values";
+
+const AUTO_KWARGS: Record<string, NV> = {
+  auto_created: { t: "bool", v: true },
+  primary_key: { t: "bool", v: true },
+  serialize: { t: "bool", v: false },
+  verbose_name: str("ID"),
+};
+
+export function modelsState(project: DjangoProject, version: DjangoLine, setting: (n: string) => string | null): ProjectState {
+  const registry = modelRegistry(project);
+  const state = new ProjectState();
+  const contexts = new Map<string, EvalContext>();
+  const ctxFor = (file: string): EvalContext | null => {
+    if (contexts.has(file)) return contexts.get(file) ?? null;
+    const summary = project.index.summary(file);
+    const moduleName = project.modules.moduleOfFile(file);
+    const ctx = summary && moduleName ? scopeContext(moduleScope(summary.statements, moduleName, file, project.modules), setting) : null;
+    if (ctx) contexts.set(file, ctx);
+    return ctx;
+  };
+  for (const m of registry.models) {
+    if (m.origin !== "workspace" || m.abstract || !m.appLabel) continue;
+    const ms: ModelState = {
+      app: m.appLabel,
+      name: m.name,
+      fields: new Map(),
+      options: new Map(),
+      indexes: [],
+      constraints: [],
+      managers: [],
+      bases: [],
+      at: m.location ?? undefined,
+      fieldAt: new Map(),
+    };
+    try {
+      fillModel(ms, m, registry, version, ctxFor);
+    } catch (err) {
+      ms.unknown = err instanceof Unknowable ? err.reason : `internal: ${String(err)}`;
+    }
+    state.set(ms);
+  }
+  return state;
+}
+
+function fillModel(ms: ModelState, m: ModelInfo, registry: ModelRegistry, version: DjangoLine, ctxFor: (file: string) => EvalContext | null): void {
+  if (m.proxy) unknowable("proxy models are not compared yet");
+  if (m.mtiParents.length) unknowable("multi-table inheritance is not compared yet");
+  if (m.incomplete) unknowable("a base class or field class is outside the workspace");
+  if (m.swappedBy) unknowable(`swapped out by ${m.swappedBy}`);
+  const djangoBases = m.bases.map((b) => b.path).filter((p): p is string => !!p && p in DJANGO_ABSTRACT_MODELS);
+  const rel = relations(registry, m);
+  for (const f of m.fields) {
+    if (f.location) ms.fieldAt?.set(f.name, f.location);
+    ms.fields.set(f.name, fieldState(f, djangoBases, rel, version, ctxFor));
+  }
+  // Meta: the options ModelState.from_model copies from original_attrs.
+  const entries: [NV, NV][] = [];
+  for (const [name, opt] of m.meta) {
+    if (name === "abstract" || name === "app_label" || name === "apps") continue;
+    const ctx = ctxFor(opt.location.file);
+    if (!ctx) unknowable(`cannot read Meta.${name}`);
+    entries.push([str(name), evaluate(opt.expr, ctx)]);
+  }
+  for (const b of djangoBases) {
+    for (const [k, v] of Object.entries(DJANGO_ABSTRACT_MODELS[b].meta)) if (!m.meta.has(k)) entries.push([str(k), v]);
+  }
+  setOptions(ms, { t: "dict", entries }, version);
+  ms.indexes = ms.indexes.map((i) => normaliseObject(i, version));
+  ms.managers = managers(m, registry, djangoBases, ctxFor);
+}
+
+function relations(registry: ModelRegistry, m: ModelInfo): RelationContext {
+  return {
+    modelLabel(ref) {
+      if (ref.t !== "str") return null;
+      if (ref.v === "self") return lowerLabel(m.label);
+      const label = ref.v.includes(".") ? ref.v : `${m.appLabel}.${ref.v}`;
+      return lowerLabel(registry.get(label)?.label ?? label);
+    },
+    pkName(label) {
+      const target = registry.get(label);
+      if (!target) return null;
+      return target.fields.find((f) => f.primaryKey)?.name ?? null;
+    },
+  };
+}
+
+function fieldState(
+  f: FieldInfo,
+  djangoBases: string[],
+  rel: RelationContext,
+  version: DjangoLine,
+  ctxFor: (file: string) => EvalContext | null,
+): FieldState {
+  if (f.implicit === "auto") return { path: f.classPath, kwargs: { ...AUTO_KWARGS } };
+  if (f.implicit) return unknowable("implicit parent link");
+  if (!f.call) {
+    for (const b of djangoBases) {
+      const cf = DJANGO_ABSTRACT_MODELS[b].fields.find((x) => x.name === f.name);
+      if (cf) return { path: cf.path, kwargs: { ...cf.kwargs } };
+    }
+    return unknowable(`field ${f.name} of a class we cannot see`);
+  }
+  if (!f.exactDjango) return unknowable(`field ${f.name}: ${f.classPath} is not one of Django's field classes`);
+  if (f.dynamicArgs) return unknowable(`field ${f.name} has arguments we cannot place`);
+  const file = f.location?.file;
+  const ctx = file ? ctxFor(file) : null;
+  if (!ctx) return unknowable(`cannot read field ${f.name}`);
+  const kwargs: [string, NV][] = [];
+  for (const [name, e] of f.params) {
+    if ((name === "to" || name === "through") && f.relation) {
+      const target = name === "to" ? f.relation.target : f.relation.through;
+      if (!target) return unknowable(`field ${f.name}: the related model is not known`);
+      kwargs.push([name, str(target)]);
+      continue;
+    }
+    kwargs.push([name, evaluate(e, ctx)]);
+  }
+  return deconstructField(f.classPath, [], kwargs, version, rel);
+}
+
+/** ModelState.from_model's managers: use_in_migrations ones, and shims for a custom default. */
+function managers(m: ModelInfo, registry: ModelRegistry, djangoBases: string[], ctxFor: (file: string) => EvalContext | null): [string, NV][] {
+  const declared: { name: string; value: NV | null; inMigrations: boolean }[] = [];
+  for (const b of djangoBases) for (const mg of DJANGO_ABSTRACT_MODELS[b].managers) declared.push({ name: mg.name, value: mg.value, inMigrations: true });
+  const chain: ModelInfo[] = [];
+  for (const b of m.bases) {
+    const parent = b.model ? (registry.byPath(b.model) ?? registry.get(b.model)) : undefined;
+    if (parent?.abstract && parent.origin === "workspace") chain.push(parent);
+  }
+  chain.push(m);
+  for (const cls of chain) {
+    if (!cls.cls || !cls.file) continue;
+    const ctx = ctxFor(cls.file);
+    for (const s of cls.cls.body) {
+      if (s.kind !== "assign" || !s.value || s.value.kind !== "call") continue;
+      const t = s.targets[0];
+      if (t?.kind !== "name") continue;
+      const callee = dottedName(s.value.func);
+      const full = callee && ctx ? ctx.resolve(callee) : null;
+      if (!full || !/Manager$|\.as_manager$|from_queryset/.test(full + (callee ?? ""))) continue;
+      if (full === "django.db.models.Manager" && s.value.args.length === 0 && s.value.keywords.length === 0) {
+        declared.push({ name: t.id, value: null, inMigrations: false });
+        continue;
+      }
+      const local = localClass(cls, callee ?? "");
+      if (local && !usesInMigrations(local)) {
+        declared.push({ name: t.id, value: null, inMigrations: false });
+        continue;
+      }
+      unknowable(`manager ${t.id} (${callee}) is not modelled`);
+    }
+  }
+  const seen = new Set<string>();
+  const out: [string, NV][] = [];
+  let shim = false;
+  let first = true;
+  for (const d of declared) {
+    if (seen.has(d.name)) continue;
+    seen.add(d.name);
+    if (d.inMigrations && d.value) out.push([d.name, d.value]);
+    else if (first) {
+      out.push([d.name, { t: "call", path: "django.db.models.Manager", args: [], kwargs: [] }]);
+      shim = true;
+    }
+    first = false;
+  }
+  if (shim && out.length === 1 && out[0][0] === "objects" && out[0][1].t === "call" && out[0][1].path === "django.db.models.Manager") return [];
+  return out;
+}
+
+function localClass(m: ModelInfo, name: string): ClassDef | null {
+  void m;
+  void name;
+  return null;
+}
+
+function usesInMigrations(c: ClassDef): boolean {
+  return c.body.some((s) => s.kind === "assign" && s.targets.some((t) => t.kind === "name" && t.id === "use_in_migrations") && (s.value as Expr | null)?.kind === "const");
+}
