@@ -5,167 +5,23 @@
 import * as path from "node:path";
 import { dottedName } from "../python/exprUtil";
 import type { Expr, Location, Stmt } from "../python/types";
+import { evaluateCall, isBuiltin } from "./evaluateCalls";
+import {
+  type ModuleEvaluation,
+  type Namespace,
+  type Value,
+  dictGet,
+  dictSet,
+  equalValues,
+  mergeValues,
+  setPath,
+  toKeyString,
+  truthy,
+  unknown,
+} from "./values";
+
+export { type ModuleEvaluation, type Namespace, type Value, dictGet, toPlain, unknown } from "./values";
 import type { ModuleResolver } from "./modules";
-
-export type Value =
-  | { k: "str"; v: string; at?: Location; maybe?: boolean }
-  | { k: "num"; v: number; at?: Location; maybe?: boolean }
-  | { k: "bool"; v: boolean; at?: Location; maybe?: boolean }
-  | { k: "none"; at?: Location; maybe?: boolean }
-  | { k: "list" | "tuple"; items: Value[]; at?: Location; maybe?: boolean }
-  | { k: "dict"; entries: [Value, Value][]; at?: Location; maybe?: boolean }
-  | { k: "path"; v: string; at?: Location; maybe?: boolean }
-  /** A module or a name imported from a module outside the evaluated code (`os`, `pathlib.Path`). */
-  | { k: "ref"; name: string; at?: Location; maybe?: boolean }
-  | { k: "unknown"; why: string; at?: Location; maybe?: boolean };
-
-export type Namespace = Map<string, Value>;
-
-export interface ModuleEvaluation {
-  file: string;
-  names: Namespace;
-  /** Problems such as an import of a module that is not there, in the order met. */
-  problems: { message: string; at: Location }[];
-}
-
-export function unknown(why: string, at?: Location): Value {
-  return { k: "unknown", why, at };
-}
-
-/** A value's plain JS form for display and tests: unknown becomes `undefined`. */
-export function toPlain(v: Value): unknown {
-  switch (v.k) {
-    case "str":
-    case "num":
-    case "bool":
-    case "path":
-      return v.v;
-    case "none":
-      return null;
-    case "list":
-    case "tuple":
-      return v.items.map(toPlain);
-    case "dict": {
-      const o: Record<string, unknown> = {};
-      for (const [k, val] of v.entries) if (k.k === "str" || k.k === "num") o[String(k.v)] = toPlain(val);
-      return o;
-    }
-    default:
-      return undefined;
-  }
-}
-
-export function dictGet(d: Value | undefined, key: string): Value | undefined {
-  if (!d || d.k !== "dict") return undefined;
-  for (let i = d.entries.length - 1; i >= 0; i--) {
-    const [k, v] = d.entries[i];
-    if (k.k === "str" && k.v === key) return v;
-  }
-  return undefined;
-}
-
-function sameKey(a: Value, b: Value): boolean {
-  return (a.k === "str" || a.k === "num" || a.k === "bool") && a.k === b.k && a.v === (b as typeof a).v;
-}
-
-function dictSet(d: Extract<Value, { k: "dict" }>, key: Value, value: Value): Value {
-  const entries = d.entries.filter(([k]) => !sameKey(k, key));
-  entries.push([key, value]);
-  return { ...d, entries };
-}
-
-function truthy(v: Value): boolean | null {
-  switch (v.k) {
-    case "bool":
-      return v.v;
-    case "num":
-      return v.v !== 0;
-    case "str":
-      return v.v !== "";
-    case "none":
-      return false;
-    case "list":
-    case "tuple":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-      return true;
-    default:
-      return null;
-  }
-}
-
-function equalValues(a: Value, b: Value): boolean {
-  if (a.k !== b.k) return false;
-  switch (a.k) {
-    case "str":
-    case "num":
-    case "bool":
-    case "path":
-      return a.v === (b as typeof a).v;
-    case "ref":
-      return a.name === (b as typeof a).name;
-    case "none":
-      return true;
-    case "list":
-    case "tuple": {
-      const bi = (b as typeof a).items;
-      return a.items.length === bi.length && a.items.every((x, i) => equalValues(x, bi[i]));
-    }
-    case "dict": {
-      const be = (b as typeof a).entries;
-      return a.entries.length === be.length && a.entries.every(([k, v], i) => equalValues(k, be[i][0]) && equalValues(v, be[i][1]));
-    }
-    default:
-      return false;
-  }
-}
-
-/** Joins two branches of an `if` we cannot decide: lists that only grew keep the extra items as "maybe". */
-function mergeValues(a: Value | undefined, b: Value | undefined, at?: Location): Value | undefined {
-  if (a === undefined && b === undefined) return undefined;
-  if (a === undefined || b === undefined) {
-    const v = (a ?? b)!;
-    return { ...v, maybe: true };
-  }
-  if (equalValues(a, b)) return a;
-  if ((a.k === "list" || a.k === "tuple") && b.k === a.k) {
-    const [short, long] = a.items.length <= b.items.length ? [a, b] : [b, a];
-    if (short.items.every((x, i) => equalValues(x, long.items[i]))) {
-      return { ...long, items: long.items.map((x, i) => (i < short.items.length ? x : { ...x, maybe: true })) };
-    }
-  }
-  if (a.k === "dict" && b.k === "dict") {
-    const keys: Value[] = [];
-    for (const [k] of [...a.entries, ...b.entries]) if (!keys.some((x) => sameKey(x, k))) keys.push(k);
-    const entries: [Value, Value][] = keys.map((k) => {
-      const va = a.entries.find(([x]) => sameKey(x, k))?.[1];
-      const vb = b.entries.find(([x]) => sameKey(x, k))?.[1];
-      return [k, mergeValues(va, vb, at) ?? unknown("conditional", at)];
-    });
-    return { ...a, entries };
-  }
-  return unknown("assigned differently in branches of an if statement", at);
-}
-
-const ENVIRONMENT_CALLS = new Set([
-  "os.environ.get",
-  "os.getenv",
-  "os.environ.setdefault",
-  "environ.get",
-  "getenv",
-  "env",
-  "config",
-  "env.str",
-  "env.bool",
-  "env.int",
-  "env.list",
-  "env.db",
-  "env.url",
-  "env.path",
-  "decouple.config",
-]);
 
 class Evaluator {
   readonly names: Namespace;
@@ -433,7 +289,7 @@ class Evaluator {
         if (e.id === "__name__") return this.moduleName ? { k: "str", v: this.moduleName, at } : unknown("__name__", at);
         const v = this.names.get(e.id);
         if (v) return v;
-        if (BUILTINS.has(e.id)) return { k: "ref", name: `builtins.${e.id}`, at };
+        if (isBuiltin(e.id)) return { k: "ref", name: `builtins.${e.id}`, at };
         return unknown(`name '${e.id}' is not defined here`, at);
       }
       case "attr": {
@@ -508,117 +364,8 @@ class Evaluator {
   }
 
   private call(e: Extract<Expr, { kind: "call" }>, at: Location): Value {
-    const callee = e.func;
-    // Methods on values: path.resolve(), str.format … by receiver kind.
-    if (callee.kind === "attr") {
-      const recv = this.expr(callee.object);
-      if (recv.k === "path") {
-        switch (callee.attr) {
-          case "resolve":
-          case "absolute":
-            return { k: "path", v: path.resolve(recv.v), at };
-          case "joinpath": {
-            const parts = e.args.map((a) => this.expr(a));
-            if (parts.every((p) => p.k === "str" || p.k === "path")) {
-              return { k: "path", v: path.join(recv.v, ...parts.map((p) => (p as { v: string }).v)), at };
-            }
-            return unknown("joinpath of unknown parts", at);
-          }
-          case "as_posix":
-            return { k: "str", v: recv.v, at };
-          default:
-            return unknown(`Path.${callee.attr}()`, at);
-        }
-      }
-      if (recv.k === "str" && callee.attr === "split" && e.args.length <= 1) {
-        const sep = e.args.length ? this.expr(e.args[0]) : null;
-        if (sep === null || sep.k === "str") {
-          const parts = sep ? recv.v.split(sep.v) : recv.v.split(/\s+/).filter(Boolean);
-          return { k: "list", items: parts.map((v) => ({ k: "str" as const, v, at })), at };
-        }
-      }
-      if ((recv.k === "list" || recv.k === "dict") && callee.attr === "copy") return recv;
-    }
-    const fn = this.expr(callee);
-    const name = fn.k === "ref" ? fn.name.replace(/^builtins\./, "") : dottedName(callee);
-    if (name && ENVIRONMENT_CALLS.has(name)) return unknown("environment", at);
-    const args = () => e.args.map((a) => this.expr(a));
-    switch (name) {
-      case "pathlib.Path":
-      case "pathlib.PurePath":
-      case "pathlib.PosixPath": {
-        const parts = args();
-        if (parts.length === 0) return { k: "path", v: ".", at };
-        if (parts.every((p) => p.k === "str" || p.k === "path")) return { k: "path", v: path.join(...parts.map((p) => (p as { v: string }).v)), at };
-        return unknown("Path of unknown parts", at);
-      }
-      case "os.path.join": {
-        const parts = args();
-        if (parts.every((p) => p.k === "str" || p.k === "path")) return { k: "str", v: path.join(...parts.map((p) => (p as { v: string }).v)), at };
-        return unknown("os.path.join of unknown parts", at);
-      }
-      case "os.path.dirname":
-      case "os.path.abspath":
-      case "os.path.realpath":
-      case "os.path.normpath":
-      case "os.path.basename": {
-        const [a] = args();
-        if (a && (a.k === "str" || a.k === "path")) {
-          const f = name.endsWith("dirname") ? path.dirname : name.endsWith("basename") ? path.basename : path.resolve;
-          return { k: "str", v: f(a.v), at };
-        }
-        return unknown(`${name} of an unknown value`, at);
-      }
-      case "str": {
-        const [a] = args();
-        if (a && (a.k === "str" || a.k === "path")) return { k: "str", v: a.v, at };
-        if (a && a.k === "num") return { k: "str", v: String(a.v), at };
-        return unknown("str() of an unknown value", at);
-      }
-      case "list":
-      case "tuple": {
-        const [a] = args();
-        if (!a) return { k: name, items: [], at };
-        if (a.k === "list" || a.k === "tuple") return { k: name, items: a.items, at };
-        return unknown(`${name}() of an unknown value`, at);
-      }
-      case "dict": {
-        let d: Extract<Value, { k: "dict" }> = { k: "dict", entries: [], at };
-        if (e.args.length) {
-          const a = this.expr(e.args[0]);
-          if (a.k !== "dict") return unknown("dict() of an unknown value", at);
-          d = { ...a, at };
-        }
-        for (const kw of e.keywords) {
-          if (!kw.name) return unknown("dict(**…)", at);
-          d = dictSet(d, { k: "str", v: kw.name, at: { file: this.file, range: kw.nameRange } }, this.expr(kw.value)) as typeof d;
-        }
-        return d;
-      }
-      case "bool": {
-        const [a] = args();
-        const t = a ? truthy(a) : false;
-        return t === null ? unknown("bool() of an unknown value", at) : { k: "bool", v: t, at };
-      }
-      default:
-        return unknown(`call of ${name ?? "an expression"}`, at);
-    }
+    return evaluateCall(e, at, { file: this.file, expr: (x) => this.expr(x) });
   }
-}
-
-const BUILTINS = new Set(["str", "list", "tuple", "dict", "bool", "int", "float", "set", "len", "print", "open", "range", "sorted"]);
-
-function toKeyString(v: Value): string {
-  return v.k === "str" ? v.v : v.k === "num" ? String(v.v) : "\0unknown";
-}
-
-function setPath(root: Value, keys: Value[], v: Value): Value {
-  if (keys.length === 0) return v;
-  if (root.k !== "dict") return root.k === "unknown" ? root : unknown("item assignment on a non-dict", root.at);
-  const [k, ...rest] = keys;
-  if (k.k !== "str" && k.k !== "num") return unknown("item assignment with an unknown key", root.at);
-  const cur = dictGet(root, String(k.v)) ?? { k: "dict" as const, entries: [] };
-  return dictSet(root, k, rest.length ? setPath(cur, rest, v) : v);
 }
 
 function boundOrMutated(stmts: Stmt[]): Set<string> {
