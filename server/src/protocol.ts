@@ -44,3 +44,94 @@ export const IndexChangedNotification = "djangoLens/indexChanged";
 export interface IndexChangedParams {
   files: string[];
 }
+
+// ---- The sidebar, the test explorer and URL navigation (fed to the VS Code client's trees) ----
+
+/** A project is named by its manage.py (absolute path) in the requests below. */
+export interface ProjectScoped {
+  /** Absolute path of manage.py; omitted: every project. */
+  managePy?: string;
+}
+
+/** One node of the Apps tree. The client only renders it: labels, icons and places come from here. */
+export interface AppsTreeNode {
+  /** Stable within a project (used as the tree item id, so expansion survives refreshes). */
+  id: string;
+  kind:
+    | "project" | "app" | "group" | "model" | "field" | "view" | "url" | "migration" | "admin" | "serializer"
+    | "testClass" | "testMethod" | "message";
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** Where a click goes. */
+  location?: ProtocolLocation;
+  /** A warning shown on the node (a model whose migrations lag behind its code: "drift"). */
+  warning?: string;
+  /** What the context actions need: the app label, a migration name, a test's dotted label. */
+  app?: string;
+  migration?: string;
+  testLabel?: string;
+  children?: AppsTreeNode[];
+}
+
+/** `djangoLens/appsTree`: per project, its workspace apps and what each defines. */
+export const AppsTreeRequest = "djangoLens/appsTree";
+export type AppsTreeParams = ProjectScoped;
+export interface AppsTreeResult {
+  projects: { managePy: string; root: AppsTreeNode }[];
+}
+
+export interface RouteInfo {
+  /** As Django's ResolverMatch.route says it. */
+  route: string;
+  /** `ns:name`, or null. */
+  name: string | null;
+  /** `module.symbol` of the view, or null when it cannot be resolved statically. */
+  view: string | null;
+  viewLocation: ProtocolLocation | null;
+  /** The `path()` call. */
+  source: ProtocolLocation | null;
+  /** Added under a condition that cannot be decided statically. */
+  conditional: boolean;
+}
+
+/** `djangoLens/urls`: the full URL map, in resolution order. */
+export const UrlsRequest = "djangoLens/urls";
+export type UrlsParams = ProjectScoped;
+export interface UrlsResult {
+  projects: { managePy: string; rootUrlconf: string | null; complete: boolean; urls: RouteInfo[] }[];
+}
+
+/** `djangoLens/resolve`: what Django's resolver would pick for a path, per project. */
+export const ResolveRequest = "djangoLens/resolve";
+export interface ResolveParams extends ProjectScoped {
+  path: string;
+}
+export interface ResolveResult {
+  projects: { managePy: string; match: RouteInfo | null; kwargs: Record<string, string>; uncertain: string | null }[];
+}
+
+/** A test class or method, as `manage.py test` labels it. */
+export interface TestItemInfo {
+  /** The dotted label `manage.py test` takes: `shop.tests.UrlTests.test_list`. */
+  label: string;
+  name: string;
+  location: ProtocolLocation;
+  children?: TestItemInfo[];
+}
+
+export interface TestModuleInfo {
+  /** `shop.tests`, `shop.tests.test_models`. */
+  module: string;
+  uri: string;
+  /** The app label whose folder holds the module, when one does. */
+  app: string | null;
+  classes: TestItemInfo[];
+}
+
+/** `djangoLens/tests`: Django tests found statically (what `manage.py test` would discover). */
+export const TestsRequest = "djangoLens/tests";
+export type TestsParams = ProjectScoped;
+export interface TestsResult {
+  projects: { managePy: string; testRunner: string | null; modules: TestModuleInfo[] }[];
+}

@@ -5,6 +5,7 @@ import type {
   CodeActionParams,
   CodeLens,
   CompletionItem,
+  DocumentLink,
   Hover,
   SymbolInformation,
 } from "vscode-languageserver";
@@ -12,6 +13,12 @@ import type { Location } from "../python/types";
 import type { Session } from "../session/session";
 import type { FeatureContext } from "./context";
 import { settingsPathDefinition } from "./settingsDefinition";
+import { templateCompletion } from "./templatesCompletion";
+import { templateDefinition } from "./templatesDefinition";
+import { templateHover } from "./templatesHover";
+import { templateLinks } from "./templatesLinks";
+import { urlsCompletion, urlsHover } from "./urlsCompletion";
+import { urlsDefinition, urlsReferences } from "./urlsDefinition";
 
 export type PositionProvider<T> = (ctx: FeatureContext) => T | null;
 
@@ -23,16 +30,18 @@ export interface Providers {
   codeLens: ((session: Session, file: string) => CodeLens[])[];
   workspaceSymbol: ((session: Session, query: string) => SymbolInformation[])[];
   codeAction: ((session: Session, file: string, params: CodeActionParams) => CodeAction[])[];
+  documentLink: ((session: Session, file: string) => DocumentLink[])[];
 }
 
 export const PROVIDERS: Providers = {
-  definition: [settingsPathDefinition],
-  references: [],
-  hover: [],
-  completion: [],
+  definition: [settingsPathDefinition, templateDefinition, urlsDefinition],
+  references: [urlsReferences],
+  hover: [templateHover, urlsHover],
+  completion: [templateCompletion, urlsCompletion],
   codeLens: [],
   workspaceSymbol: [],
   codeAction: [],
+  documentLink: [templateLinks],
 };
 
 /** The first provider that answers (non-empty) wins; a provider that throws is logged and skipped. */

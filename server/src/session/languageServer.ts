@@ -19,6 +19,7 @@ import type { FeatureContext } from "../features/context";
 import { fileToUri, toLspLocation, uriToFile } from "../features/convert";
 import { PROVIDERS, allAnswers, firstAnswer } from "../features/providers";
 import { projectInfos } from "../features/projectsRequest";
+import { registerTreeRequests } from "../features/treeRequests";
 import { ensureParser } from "../python/parser";
 import { IndexChangedNotification, ProjectsRequest, StatusNotification, type StatusParams } from "../protocol";
 import { VERSION } from "../version";
@@ -85,6 +86,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         codeActionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "django-lens", version: VERSION },
@@ -266,11 +268,19 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const file = uriToFile(p.textDocument.uri);
     return s && file ? allAnswers(s, PROVIDERS.codeAction, "codeAction", s, file, p) : [];
   });
+  connection.onDocumentLinks(async (p) => {
+    await ready;
+    const s = session;
+    const file = uriToFile(p.textDocument.uri);
+    return s && file ? allAnswers(s, PROVIDERS.documentLink, "documentLink", s, file) : [];
+  });
   connection.onRequest(ProjectsRequest, async () => {
     await ready;
     const s = sessionOrThrow();
     return { projects: s.guard("projects", () => projectInfos(s), []) };
   });
+
+  registerTreeRequests(connection, () => session, () => ready);
 
   connection.onShutdown(() => {
     stopWatching?.();
