@@ -1,3 +1,6 @@
+import { migrationsSection } from "./migrations";
+import { modelsSection } from "./models";
+import { urlsSection } from "./urls";
 // Benchmark sections of each concern (urls, models, migrations, …): each returns table rows.
 export type Row = [string, string];
 
@@ -8,4 +11,8 @@ export interface BenchContext {
   modelsPerApp: number;
 }
 
-export const SECTIONS: [string, (ctx: BenchContext) => Promise<Row[]>][] = [];
+export const SECTIONS: [string, (ctx: BenchContext) => Promise<Row[]>][] = [
+  ["urls", (ctx) => urlsSection(ctx)],
+  ["models", (ctx) => modelsSection(ctx)],
+  ["migrations", (ctx) => migrationsSection(ctx)],
+];

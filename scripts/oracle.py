@@ -8,7 +8,9 @@ Usage:
 ROOT is the folder holding manage.py. COMMAND is one of:
   project                what Django loaded: settings module, ROOT_URLCONF, database aliases, apps
   checks                 django.core.checks.run_checks() (no deployment checks), with file/line
-  migrations             what `makemigrations --check --dry-run` would write, per app
+  migrations             what `makemigrations --check --dry-run` would write, per app; a broken
+                         graph gives {"graphError": {"type", "message"}}, conflicting leaves
+                         add "conflictMessage" (makemigrations' error, first line)
   urls                   every leaf URL pattern in resolution order, with the view's location
   resolve PATH...        django.urls.resolve() for each path
   templates NAME...      the file the template engine loads for each name, and the candidates
@@ -223,7 +225,13 @@ class Oracle:
         from django.db.migrations.questioner import NonInteractiveMigrationQuestioner
         from django.db.migrations.state import ProjectState
 
-        loader = MigrationLoader(None, ignore_no_migrations=True)
+        from django.db.migrations.exceptions import CircularDependencyError, NodeNotFoundError
+
+        try:
+            loader = MigrationLoader(None, ignore_no_migrations=True)
+        except (NodeNotFoundError, CircularDependencyError, ValueError) as exc:
+            # build_graph() raises: makemigrations fails with this message before comparing.
+            return {"graphError": {"type": type(exc).__name__, "message": str(exc)}}
         conflicts = loader.detect_conflicts()
         questioner = NonInteractiveMigrationQuestioner(
             specified_apps=None, dry_run=True,
@@ -257,7 +265,13 @@ class Oracle:
                 "conflicts": sorted(conflicts.get(label, [])),
                 "pending": pending,
             })
-        return {"apps": out}
+        result = {"apps": out}
+        if conflicts:  # makemigrations' CommandError, first line (app order as Django's dict has it)
+            result["conflictMessage"] = (
+                "Conflicting migrations detected; multiple leaf nodes in the migration graph: (%s)."
+                % "; ".join("%s in %s" % (", ".join(names), app) for app, names in conflicts.items())
+            )
+        return result
 
     @staticmethod
     def urlconf_key(resolver):

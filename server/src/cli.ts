@@ -10,6 +10,7 @@ import { checkCommand } from "./cli/checkCommand";
 import { resolveCommand } from "./cli/resolveCommand";
 import { urlsCommand } from "./cli/urlsCommand";
 import { migrationsCommand } from "./cli/migrationsCommand";
+import { templatesCommand } from "./cli/templatesCommand";
 import { VERSION } from "./version";
 
 const COMMANDS: Record<string, { run: Command; summary: string; usage: string }> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; usage: string }>
   urls: { run: urlsCommand, summary: "every URL pattern reachable from ROOT_URLCONF, in resolution order", usage: "urls <dir>" },
   resolve: { run: resolveCommand, summary: "the pattern and view Django would pick for each path", usage: "resolve <dir> <path>..." },
   migrations: { run: migrationsCommand, summary: "what makemigrations would write per app; --check fails on drift or conflicts", usage: "migrations <dir> [--check]" },
+  templates: { run: templatesCommand, summary: "the file Django's loaders load for each template name, and the ones it shadows", usage: "templates <dir> [<name>...]" },
 };
 
 const HELP = () => `django-lens ${VERSION}: static analysis of Django projects

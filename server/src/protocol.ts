@@ -135,3 +135,61 @@ export type TestsParams = ProjectScoped;
 export interface TestsResult {
   projects: { managePy: string; testRunner: string | null; modules: TestModuleInfo[] }[];
 }
+
+// ---- Migrations (the Migrations tree and the drift code action) ----
+
+/** One operation `makemigrations` would write. */
+export interface PendingOperationInfo {
+  /** Django's operation class name: AddField, AlterField, CreateModel, … */
+  operation: string;
+  /** Django's lower-case model name. */
+  model: string;
+  field?: string;
+  /** Human detail ("max_length 50 → 80"), when there is one. */
+  detail?: string;
+}
+
+export interface AppMigrationsInfo {
+  app: string;
+  /** The app's leaf migrations (more than one: a conflict). */
+  leaves: string[];
+  conflicts: string[];
+  /** Empty when the status is "unknown" (no claim is made). */
+  pending: PendingOperationInfo[];
+  /**
+   * "clean": nothing to write; "drift": makemigrations would write `pending`; "conflict": several
+   * leaves; "error": the migration graph is broken (see `reason`); "unknown": not decided
+   * statically (see `reason`). Whether migrations are applied is not known here (no database).
+   */
+  status: "clean" | "drift" | "conflict" | "error" | "unknown";
+  reason?: string;
+  /** makemigrations would stop and ask (a non-null field without a default, …). */
+  wouldAsk?: string;
+  /** The app's migrations folder. */
+  migrationsDir: string | null;
+}
+
+/** A broken graph, a conflict or a hint, in Django's words where Django has them. */
+export interface MigrationProblemInfo {
+  kind: "node-not-found" | "unknown-app" | "circular" | "conflict" | "duplicate-number";
+  app: string;
+  message: string;
+  /** The exception Django raises (NodeNotFoundError, CircularDependencyError, …). */
+  type?: string;
+  location: ProtocolLocation | null;
+}
+
+/** `djangoLens/migrations`: per project, what `makemigrations --check` would say, per app. */
+export const MigrationsRequest = "djangoLens/migrations";
+export type MigrationsParams = ProjectScoped;
+export interface MigrationsResult {
+  projects: { managePy: string; djangoVersion: string; apps: AppMigrationsInfo[]; problems: MigrationProblemInfo[] }[];
+}
+
+/** The client command the "Make migrations for <app>" code action runs, and its argument. */
+export const MakeMigrationsCommand = "djangoLens.makemigrations";
+export interface MakeMigrationsArgs {
+  /** Absolute path of manage.py. */
+  managePy: string;
+  app: string;
+}

@@ -1,8 +1,9 @@
 // `django-lens migrations <dir> [--check]`: what makemigrations would write per app, leaves and
 // conflicts (DESIGN.md's contract). --check exits 1 exactly when `makemigrations --check` would fail
-// or an app has conflicting leaves; apps whose analysis is unknown never fail it.
-import { migrationsReport } from "../analysis/migrations/report";
-import { type Command, color, projectHeader, table } from "./common";
+// (pending operations, conflicting leaves, or a migration graph Django cannot build); apps whose
+// analysis is unknown never fail it.
+import { blockingProblems, migrationsReport } from "../analysis/migrations/report";
+import { type Command, color, projectHeader, rel, table } from "./common";
 
 export const migrationsCommand: Command = (ws, opts) => {
   let failing = false;
@@ -30,8 +31,21 @@ export const migrationsCommand: Command = (ws, opts) => {
       return [a.app, a.leaves.join(", "), what];
     });
     texts.push(`${color.bold(String(projectHeader(opts, project).managePy))}  Django ${report.version.major}.${report.version.minor}\n${table(rows)}`);
-    for (const p of report.problems) if (p.kind !== "duplicate-number") texts.push(color.red(`  ${p.app}: ${p.message}`));
-    return { ...projectHeader(opts, project), apps };
+    // What stops makemigrations (Django's exception and message), then hints; an addition to the
+    // DESIGN.md contract: `problems` lists them, with 1-based places.
+    const problems = report.problems.map((p) => {
+      const o: Record<string, unknown> = { kind: p.kind, app: p.app, message: p.message };
+      if (p.type) o.type = p.type;
+      if (p.at) Object.assign(o, { file: rel(opts, p.at.file), line: p.at.range.start.line + 1 });
+      return o;
+    });
+    const blocking = blockingProblems(report);
+    if (blocking.length) failing = true;
+    for (const p of blocking) texts.push(color.red(`  ${p.app}: ${p.type && p.type !== "CommandError" ? p.type + ": " : ""}${p.message}`));
+    // One hint per shared number (the analysis gives one per migration, for each file's diagnostic).
+    for (const m of new Set(report.problems.filter((p) => p.kind === "duplicate-number").map((p) => `  ${p.app}: ${p.message}`))) texts.push(color.dim(m));
+    return { ...projectHeader(opts, project), apps, problems };
   });
   return { exitCode: opts.check && failing ? 1 : 0, json: { projects }, text: texts.join("\n\n") };
 };
+

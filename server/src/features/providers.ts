@@ -12,6 +12,9 @@ import type {
 import type { Location } from "../python/types";
 import type { Session } from "../session/session";
 import type { FeatureContext } from "./context";
+import { modelQuickFixes } from "./codeActions";
+import { modelCompletion, modelDefinition, modelHover } from "./modelsFeatures";
+import { makeMigrationsAction } from "./migrationsRequest";
 import { settingsPathDefinition } from "./settingsDefinition";
 import { templateCompletion } from "./templatesCompletion";
 import { templateDefinition } from "./templatesDefinition";
@@ -34,13 +37,13 @@ export interface Providers {
 }
 
 export const PROVIDERS: Providers = {
-  definition: [settingsPathDefinition, templateDefinition, urlsDefinition],
+  definition: [settingsPathDefinition, templateDefinition, urlsDefinition, modelDefinition],
   references: [urlsReferences],
-  hover: [templateHover, urlsHover],
-  completion: [templateCompletion, urlsCompletion],
+  hover: [templateHover, urlsHover, modelHover],
+  completion: [templateCompletion, urlsCompletion, modelCompletion],
   codeLens: [],
   workspaceSymbol: [],
-  codeAction: [],
+  codeAction: [modelQuickFixes, makeMigrationsAction],
   documentLink: [templateLinks],
 };
 

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Language, Parser, type Tree } from "web-tree-sitter";
 import { summarize } from "./summary";
+import { registerWasmModule } from "./cursorOps";
 import type { ModuleSummary } from "./types";
 
 let ready: Promise<Parser> | undefined;
@@ -22,7 +23,10 @@ function findWasm(file: string, packageRelative: string): string {
 export function initParser(): Promise<Parser> {
   ready ??= (async () => {
     const runtime = findWasm("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm");
-    await Parser.init({ locateFile: () => runtime });
+    // Emscripten fills this object in as the module; the summarizer calls its cursor functions directly.
+    const moduleOptions = { locateFile: () => runtime };
+    await Parser.init(moduleOptions);
+    registerWasmModule(moduleOptions);
     const lang = await Language.load(
       fs.readFileSync(findWasm("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm")),
     );
@@ -61,7 +65,7 @@ export function parseTree(text: string): Tree {
 export function parseSummary(text: string): ModuleSummary {
   const tree = parseTree(text);
   try {
-    return summarize(tree, countLines(text));
+    return summarize(tree, countLines(text), text);
   } finally {
     tree.delete();
   }

@@ -1,6 +1,15 @@
 // Turns a tree-sitter Python tree into a ModuleSummary. Tolerant: ERROR nodes are searched for the
 // statements and calls they still contain, so a half-typed file yields what can be read.
-import type { Node, Tree } from "web-tree-sitter";
+//
+// Speed: web-tree-sitter's Node objects cost a WASM round trip and an allocation for every
+// `.type`, `.namedChildren`, `.childForFieldName`, `.endPosition` and `.text`. So the tree is first
+// copied into flat typed arrays by one TreeCursor walk (type, field, start and end index per node,
+// children as first-child/next-sibling links); the summary is then built from those arrays in plain
+// JS, with text sliced from the source and positions computed from a line-start table. web-tree-sitter
+// gives indices and columns in UTF-16 code units, the same units as JS strings, and counts rows at
+// "\n" only, like the line table. The output is exactly that of the former Node-based version
+// (test/unit/summaryGolden.test.ts compares the two).
+import type { Language, Node, Tree } from "web-tree-sitter";
 import type {
   CallExpr,
   CallSite,
@@ -19,21 +28,84 @@ import type {
 } from "./types";
 import { decodeStringLiteral } from "./strings";
 import { dottedName } from "./exprUtil";
+import { walkTree, type CursorWalk } from "./cursorOps";
 
-function rangeOf(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}
+// ---- node kinds: small integers for the type names the summarizer tests --------------------------
 
-function namedChildren(node: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of node.namedChildren) if (c && c.type !== "comment") out.push(c);
-  return out;
-}
+const K_OTHER = 0;
+const KIND_NAMES = [
+  "",
+  "comment",
+  "ERROR",
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+  "expression_statement",
+  "class_definition",
+  "function_definition",
+  "decorated_definition",
+  "if_statement",
+  "try_statement",
+  "aliased_import",
+  "relative_import",
+  "import_prefix",
+  "dotted_name",
+  "wildcard_import",
+  "assignment",
+  "augmented_assignment",
+  "decorator",
+  "except_clause",
+  "except_group_clause",
+  "else_clause",
+  "finally_clause",
+  "block",
+  "case_clause",
+  "keyword_argument",
+  "identifier",
+  "default_parameter",
+  "typed_default_parameter",
+  "typed_parameter",
+  "list_splat_pattern",
+  "dictionary_splat_pattern",
+  "async",
+  "call",
+  "string",
+  "concatenated_string",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "attribute",
+  "list",
+  "tuple",
+  "set",
+  "expression_list",
+  "pattern_list",
+  "dictionary",
+  "pair",
+  "dictionary_splat",
+  "parenthesized_expression",
+  "binary_operator",
+  "unary_operator",
+  "subscript",
+  "list_splat",
+  "lambda",
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+  "string_content",
+  "interpolation",
+  "elif_clause",
+] as const;
+type KindName = (typeof KIND_NAMES)[number];
+const KIND = Object.fromEntries(KIND_NAMES.map((n, i) => [n, i])) as Record<KindName, number>;
+const K_COMMENT = KIND.comment;
+const K_ERROR = KIND.ERROR;
+const K_STRING = KIND.string;
 
-const STATEMENT_TYPES = new Set([
+const STATEMENT_TYPES = new Set<string>([
   "import_statement",
   "import_from_statement",
   "future_import_statement",
@@ -61,167 +133,563 @@ const STATEMENT_TYPES = new Set([
   "exec_statement",
 ]);
 
+/**
+ * Kinds whose children are looked up by field: only their children's field ids are read from the
+ * cursor. (A field lookup on any other kind would find nothing, so this list must hold every kind the
+ * summarizer calls `field()`/`fieldChildren()` on.)
+ */
+const FIELD_PARENTS: KindName[] = [
+  "import_statement",
+  "aliased_import",
+  "import_from_statement",
+  "future_import_statement",
+  "augmented_assignment",
+  "assignment",
+  "decorated_definition",
+  "class_definition",
+  "function_definition",
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "try_statement",
+  "default_parameter",
+  "typed_default_parameter",
+  "keyword_argument",
+  "attribute",
+  "pair",
+  "binary_operator",
+  "unary_operator",
+  "subscript",
+  "lambda",
+  "call",
+  "interpolation",
+];
+
+/**
+ * Kinds whose descendants never matter: their text is all the summarizer reads, and nothing inside
+ * them can be a call or a string. The walk does not enter them.
+ */
+const OPAQUE = new Set<string>([
+  "identifier",
+  "dotted_name",
+  "import_prefix",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "comment",
+  "string_start",
+  "string_content",
+  "string_end",
+  "escape_sequence",
+  "escape_interpolation",
+  "type_conversion",
+  "ellipsis",
+  "line_continuation",
+]);
+
+/** Named kinds whose range and text are never read (comments are skipped everywhere, string ends too). */
+const NO_RANGE = new Set<string>(["comment", "string_end"]);
+
+// Per node type id flags.
+const F_NAMED = 1;
+const F_STATEMENT = 2;
+const F_DESCEND = 4;
+const F_RANGE = 8;
+const ERROR_FLAGS = F_NAMED | F_DESCEND | F_RANGE;
+
+interface LanguageTables {
+  /** Per node type id: the kind code. */
+  kind: Int32Array;
+  /** Per node type id: F_* flags. */
+  flags: Uint8Array;
+  /** Per node type id: its name as `Node.type` reports it. */
+  names: string[];
+  /** Per kind code: whether children's field ids are needed. */
+  fieldParent: Uint8Array;
+  field: {
+    name: number;
+    alias: number;
+    module_name: number;
+    left: number;
+    right: number;
+    operator: number;
+    type: number;
+    definition: number;
+    condition: number;
+    consequence: number;
+    alternative: number;
+    body: number;
+    superclasses: number;
+    parameters: number;
+    value: number;
+    object: number;
+    attribute: number;
+    key: number;
+    argument: number;
+    subscript: number;
+    function: number;
+    arguments: number;
+    expression: number;
+  };
+}
+
+const tablesByLanguage = new WeakMap<Language, LanguageTables>();
+
+function tablesFor(language: Language): LanguageTables {
+  const cached = tablesByLanguage.get(language);
+  if (cached) return cached;
+  const count = language.types.length;
+  const kind = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const names: string[] = new Array<string>(count);
+  for (let id = 0; id < count; id++) {
+    const name = language.types[id] || "ERROR";
+    names[id] = name;
+    kind[id] = (KIND as Record<string, number>)[name] ?? K_OTHER;
+    if (!language.nodeTypeIsNamed(id)) flags[id] = 0;
+    else if (name === "ERROR") flags[id] = ERROR_FLAGS;
+    else {
+      flags[id] = F_NAMED | (OPAQUE.has(name) ? 0 : F_DESCEND) | (NO_RANGE.has(name) ? 0 : F_RANGE);
+    }
+    if (STATEMENT_TYPES.has(name)) flags[id] |= F_STATEMENT;
+  }
+  const fieldParent = new Uint8Array(KIND_NAMES.length);
+  for (const k of FIELD_PARENTS) fieldParent[KIND[k]] = 1;
+  // -1 never matches a child's field id (0 means "no field").
+  const fid = (n: string): number => language.fieldIdForName(n) ?? -1;
+  const t: LanguageTables = {
+    kind,
+    flags,
+    names,
+    fieldParent,
+    field: {
+      name: fid("name"),
+      alias: fid("alias"),
+      module_name: fid("module_name"),
+      left: fid("left"),
+      right: fid("right"),
+      operator: fid("operator"),
+      type: fid("type"),
+      definition: fid("definition"),
+      condition: fid("condition"),
+      consequence: fid("consequence"),
+      alternative: fid("alternative"),
+      body: fid("body"),
+      superclasses: fid("superclasses"),
+      parameters: fid("parameters"),
+      value: fid("value"),
+      object: fid("object"),
+      attribute: fid("attribute"),
+      key: fid("key"),
+      argument: fid("argument"),
+      subscript: fid("subscript"),
+      function: fid("function"),
+      arguments: fid("arguments"),
+      expression: fid("expression"),
+    },
+  };
+  tablesByLanguage.set(language, t);
+  return t;
+}
+
+// ---- the flat tree ---------------------------------------------------------------------------------
+
+// Reused between calls (summarize is synchronous and not re-entrant); grown on demand.
+let capacity = 0;
+let typeA: Int32Array = new Int32Array(0);
+let kindA: Int32Array = new Int32Array(0);
+/** F_* flags of each node. */
+let flagA: Uint8Array = new Uint8Array(0);
+let fieldA: Int32Array = new Int32Array(0);
+let startA: Int32Array = new Int32Array(0);
+let endA: Int32Array = new Int32Array(0);
+let firstA: Int32Array = new Int32Array(0);
+let nextA: Int32Array = new Int32Array(0);
+let parentA: Int32Array = new Int32Array(0);
+let lineStarts: Int32Array = new Int32Array(0);
+let lineTotal = 0;
+
+function grow(min: number): void {
+  let cap = Math.max(1024, capacity * 2);
+  while (cap < min) cap *= 2;
+  const g32 = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  };
+  const g8 = (a: Uint8Array): Uint8Array => {
+    const b = new Uint8Array(cap);
+    b.set(a);
+    return b;
+  };
+  typeA = g32(typeA);
+  kindA = g32(kindA);
+  flagA = g8(flagA);
+  fieldA = g32(fieldA);
+  startA = g32(startA);
+  endA = g32(endA);
+  firstA = g32(firstA);
+  nextA = g32(nextA);
+  parentA = g32(parentA);
+  capacity = cap;
+}
+
+/**
+ * Copies the tree into the flat arrays with one cursor. The children of anonymous and OPAQUE nodes
+ * are not visited (the summarizer never reads them); start and end are read for the nodes whose range
+ * or text can be read: named nodes (but comments and string ends), nodes in a field, and the first
+ * child of a string (its prefix).
+ */
+function buildFlat(cursor: CursorWalk, t: LanguageTables): number {
+  const kindOf = t.kind;
+  const flagsOf = t.flags;
+  const typeCount = kindOf.length;
+  const fieldParent = t.fieldParent;
+  let n = 0;
+
+  const record = (parent: number): number => {
+    if (n >= capacity) grow(n + 1);
+    const i = n++;
+    const typeId = cursor.typeId();
+    typeA[i] = typeId;
+    let kind: number;
+    let flags: number;
+    if (typeId < typeCount) {
+      kind = kindOf[typeId];
+      flags = flagsOf[typeId];
+    } else {
+      // ts_builtin_sym_error (65535): an ERROR node.
+      kind = K_ERROR;
+      flags = ERROR_FLAGS;
+    }
+    kindA[i] = kind;
+    flagA[i] = flags;
+    parentA[i] = parent;
+    firstA[i] = -1;
+    nextA[i] = -1;
+    let field = 0;
+    let needRange = (flags & F_RANGE) !== 0;
+    if (parent >= 0) {
+      const parentKind = kindA[parent];
+      if (fieldParent[parentKind]) {
+        field = cursor.fieldId();
+        if (field !== 0) needRange = true;
+      }
+      // `child(0)` of a string: its prefix and quote.
+      if (parentKind === K_STRING && firstA[parent] === -1) needRange = true;
+    }
+    fieldA[i] = field;
+    if (needRange) {
+      startA[i] = cursor.startIndex();
+      endA[i] = cursor.endIndex();
+    } else {
+      startA[i] = -1;
+      endA[i] = -1;
+    }
+    return i;
+  };
+
+  let cur = record(-1);
+  for (;;) {
+    if (flagA[cur] & F_DESCEND && cursor.gotoFirstChild()) {
+      const child = record(cur);
+      firstA[cur] = child;
+      cur = child;
+      continue;
+    }
+    for (;;) {
+      if (cur === 0) return n;
+      const parent = parentA[cur];
+      if (cursor.gotoNextSibling()) {
+        const sib = record(parent);
+        nextA[cur] = sib;
+        cur = sib;
+        break;
+      }
+      cursor.gotoParent();
+      cur = parent;
+    }
+  }
+}
+
+function buildLines(text: string): void {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  if (lineStarts.length < count) lineStarts = new Int32Array(Math.max(count, lineStarts.length * 2));
+  lineStarts[0] = 0;
+  let k = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts[k++] = i + 1;
+  lineTotal = count;
+  lastRow = 0;
+}
+
+let lastRow = 0;
+
+function rowOf(index: number): number {
+  // Ranges are mostly asked for in source order: try the last row first.
+  const r = lastRow;
+  if (lineStarts[r] <= index && (r + 1 >= lineTotal || index < lineStarts[r + 1])) return r;
+  let lo = 0;
+  let hi = lineTotal - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  lastRow = lo;
+  return lo;
+}
+
+function rangeOf(node: number): Range {
+  const s = startA[node];
+  const e = endA[node];
+  const sr = rowOf(s);
+  const er = e === s ? sr : rowOf(e);
+  return {
+    start: { line: sr, character: s - lineStarts[sr] },
+    end: { line: er, character: e - lineStarts[er] },
+  };
+}
+
+/** Whether the node is one that `namedChildren()` of the former version kept (named, not a comment). */
+function isNamedChild(c: number): boolean {
+  return (flagA[c] & F_NAMED) !== 0 && kindA[c] !== K_COMMENT;
+}
+
+/** First named non-comment child, or -1. */
+function firstNamed(node: number): number {
+  for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) return c;
+  return -1;
+}
+
+/** The first child with the field, or -1 (as `childForFieldName`). */
+function fieldChild(node: number, field: number): number {
+  for (let c = firstA[node]; c >= 0; c = nextA[c]) if (fieldA[c] === field) return c;
+  return -1;
+}
+
 class Summarizer {
   readonly calls: CallSite[] = [];
   readonly strings: StringLiteral[] = [];
-  private scope: string[] = [];
-  /** The call whose arguments are being converted, for string literals' `callee`. */
-  private argContext: { callee: string | null; argument: number | string } | null = null;
+  /** Qualified names of the enclosing definitions, innermost last ("" at module level). */
+  private scopes: string[] = [""];
+  private scopeDepth = 0;
+  // The call whose arguments are being converted, for string literals' `callee` and `argument`.
+  private argActive = false;
+  private argCallee: string | null = null;
+  private argArgument: number | string = 0;
 
-  block(node: Node | null): Stmt[] {
-    if (!node) return [];
+  constructor(
+    private readonly src: string,
+    private readonly t: LanguageTables,
+  ) {}
+
+  private pushScope(name: string): void {
+    const d = this.scopeDepth++;
+    // As `scope.join(".")` of the former version.
+    this.scopes[d + 1] = d === 0 ? name : `${this.scopes[d]}.${name}`;
+  }
+
+  private text(node: number): string {
+    return this.src.slice(startA[node], endA[node]);
+  }
+
+  private type(node: number): string {
+    const id = typeA[node];
+    return id < this.t.names.length ? this.t.names[id] : "ERROR";
+  }
+
+  block(node: number): Stmt[] {
     const out: Stmt[] = [];
-    for (const child of namedChildren(node)) this.statement(child, out);
+    if (node < 0) return out;
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) this.statement(c, out);
     return out;
   }
 
-  statement(node: Node, out: Stmt[]): void {
+  /** Appends the statements of a block to `out`. */
+  private blockInto(node: number, out: Stmt[]): void {
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) this.statement(c, out);
+  }
+
+  statement(node: number, out: Stmt[]): void {
     const range = rangeOf(node);
-    switch (node.type) {
-      case "import_statement": {
+    const F = this.t.field;
+    const kind = kindA[node];
+    switch (kind) {
+      case KIND.import_statement: {
         const names: ImportName[] = [];
-        for (const n of node.childrenForFieldName("name")) {
-          if (!n) continue;
-          if (n.type === "aliased_import") {
-            const nm = n.childForFieldName("name");
-            const alias = n.childForFieldName("alias");
-            if (nm) names.push({ module: nm.text, asname: alias?.text ?? null, range: rangeOf(n) });
-          } else names.push({ module: n.text, asname: null, range: rangeOf(n) });
+        for (let n = firstA[node]; n >= 0; n = nextA[n]) {
+          if (fieldA[n] !== F.name) continue;
+          if (kindA[n] === KIND.aliased_import) {
+            const nm = fieldChild(n, F.name);
+            const alias = fieldChild(n, F.alias);
+            if (nm >= 0) names.push({ module: this.text(nm), asname: alias >= 0 ? this.text(alias) : null, range: rangeOf(n) });
+          } else names.push({ module: this.text(n), asname: null, range: rangeOf(n) });
         }
         out.push({ kind: "import", names, range });
         return;
       }
-      case "import_from_statement":
-      case "future_import_statement": {
-        const mod = node.childForFieldName("module_name");
+      case KIND.import_from_statement:
+      case KIND.future_import_statement: {
+        const mod = fieldChild(node, F.module_name);
         let module = "";
         let level = 0;
-        if (node.type === "future_import_statement") module = "__future__";
-        else if (mod?.type === "relative_import") {
-          for (const c of namedChildren(mod)) {
-            if (c.type === "import_prefix") level = c.text.length;
-            else if (c.type === "dotted_name") module = c.text;
+        if (kind === KIND.future_import_statement) module = "__future__";
+        else if (mod >= 0 && kindA[mod] === KIND.relative_import) {
+          for (let c = firstA[mod]; c >= 0; c = nextA[c]) {
+            if (!isNamedChild(c)) continue;
+            if (kindA[c] === KIND.import_prefix) level = endA[c] - startA[c];
+            else if (kindA[c] === KIND.dotted_name) module = this.text(c);
           }
-        } else if (mod) module = mod.text;
+        } else if (mod >= 0) module = this.text(mod);
         let names: FromName[] | "*" = [];
-        if (namedChildren(node).some((c) => c.type === "wildcard_import")) names = "*";
-        else {
-          for (const n of node.childrenForFieldName("name")) {
-            if (!n) continue;
-            if (n.type === "aliased_import") {
-              const nm = n.childForFieldName("name");
-              const alias = n.childForFieldName("alias");
-              if (nm) names.push({ name: nm.text, asname: alias?.text ?? null, range: rangeOf(n) });
-            } else names.push({ name: n.text, asname: null, range: rangeOf(n) });
+        let wildcard = false;
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (isNamedChild(c) && kindA[c] === KIND.wildcard_import) {
+            wildcard = true;
+            break;
           }
         }
-        out.push({ kind: "from", module, level, names, moduleRange: mod ? rangeOf(mod) : range, range });
+        if (wildcard) names = "*";
+        else {
+          for (let n = firstA[node]; n >= 0; n = nextA[n]) {
+            if (fieldA[n] !== F.name) continue;
+            if (kindA[n] === KIND.aliased_import) {
+              const nm = fieldChild(n, F.name);
+              const alias = fieldChild(n, F.alias);
+              if (nm >= 0) names.push({ name: this.text(nm), asname: alias >= 0 ? this.text(alias) : null, range: rangeOf(n) });
+            } else names.push({ name: this.text(n), asname: null, range: rangeOf(n) });
+          }
+        }
+        out.push({ kind: "from", module, level, names, moduleRange: mod >= 0 ? rangeOf(mod) : range, range });
         return;
       }
-      case "expression_statement": {
-        for (const child of namedChildren(node)) {
-          if (child.type === "assignment") out.push(this.assignment(child, range));
-          else if (child.type === "augmented_assignment") {
-            const left = child.childForFieldName("left");
-            const right = child.childForFieldName("right");
-            const op = child.childForFieldName("operator")?.text ?? "";
-            if (left && right) {
+      case KIND.expression_statement: {
+        for (let child = firstA[node]; child >= 0; child = nextA[child]) {
+          if (!isNamedChild(child)) continue;
+          const ck = kindA[child];
+          if (ck === KIND.assignment) out.push(this.assignment(child, range));
+          else if (ck === KIND.augmented_assignment) {
+            const left = fieldChild(child, F.left);
+            const right = fieldChild(child, F.right);
+            const opNode = fieldChild(child, F.operator);
+            const op = opNode >= 0 ? this.text(opNode) : "";
+            if (left >= 0 && right >= 0) {
               out.push({ kind: "augassign", target: this.expr(left), op, value: this.expr(right), range });
             }
           } else out.push({ kind: "expr", value: this.expr(child), range });
         }
         return;
       }
-      case "decorated_definition": {
+      case KIND.decorated_definition: {
         const decorators: Expr[] = [];
-        for (const c of namedChildren(node)) {
-          if (c.type === "decorator") {
-            const e = namedChildren(c)[0];
-            if (e) decorators.push(this.expr(e));
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (isNamedChild(c) && kindA[c] === KIND.decorator) {
+            const e = firstNamed(c);
+            if (e >= 0) decorators.push(this.expr(e));
           }
         }
-        const def = node.childForFieldName("definition");
-        if (def?.type === "class_definition") out.push(this.classDef(def, decorators, range));
-        else if (def?.type === "function_definition") out.push(this.functionDef(def, decorators, range));
+        const def = fieldChild(node, F.definition);
+        if (def >= 0 && kindA[def] === KIND.class_definition) out.push(this.classDef(def, decorators, range));
+        else if (def >= 0 && kindA[def] === KIND.function_definition) out.push(this.functionDef(def, decorators, range));
         return;
       }
-      case "class_definition":
+      case KIND.class_definition:
         out.push(this.classDef(node, [], range));
         return;
-      case "function_definition":
+      case KIND.function_definition:
         out.push(this.functionDef(node, [], range));
         return;
-      case "if_statement": {
-        const test = this.exprOrUnknown(node.childForFieldName("condition"), node);
-        const body = this.block(node.childForFieldName("consequence"));
+      case KIND.if_statement: {
+        const test = this.exprOrUnknown(fieldChild(node, F.condition), node);
+        const body = this.block(fieldChild(node, F.consequence));
         // elif chains become nested ifs in orelse, as in Python's own AST.
-        const alternatives = node.childrenForFieldName("alternative").filter((n): n is Node => !!n);
-        out.push({ kind: "if", test, body, orelse: this.elseChain(alternatives), range });
+        out.push({ kind: "if", test, body, orelse: this.elseChain(this.nextAlternative(firstA[node])), range });
         return;
       }
-      case "try_statement": {
-        const body = this.block(node.childForFieldName("body"));
+      case KIND.try_statement: {
+        const body = this.block(fieldChild(node, F.body));
         const handlers: Stmt[][] = [];
         let orelse: Stmt[] = [];
         let finalbody: Stmt[] = [];
-        for (const c of namedChildren(node)) {
-          if (c.type === "except_clause" || c.type === "except_group_clause") {
-            const blk = namedChildren(c).find((x) => x.type === "block") ?? null;
-            handlers.push(this.block(blk));
-          } else if (c.type === "else_clause") orelse = this.block(c.childForFieldName("body"));
-          else if (c.type === "finally_clause") {
-            finalbody = this.block(namedChildren(c).find((x) => x.type === "block") ?? null);
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (!isNamedChild(c)) continue;
+          const ck = kindA[c];
+          if (ck === KIND.except_clause || ck === KIND.except_group_clause) {
+            handlers.push(this.block(this.namedChildOfKind(c, KIND.block)));
+          } else if (ck === KIND.else_clause) orelse = this.block(fieldChild(c, F.body));
+          else if (ck === KIND.finally_clause) {
+            finalbody = this.block(this.namedChildOfKind(c, KIND.block));
           }
         }
         out.push({ kind: "try", body, handlers, orelse, finalbody, range });
         return;
       }
-      case "ERROR": {
+      case K_ERROR: {
         // Recover what the broken region still holds.
-        for (const c of namedChildren(node)) {
-          if (STATEMENT_TYPES.has(c.type) || c.type === "ERROR") this.statement(c, out);
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (!isNamedChild(c)) continue;
+          if (flagA[c] & F_STATEMENT || kindA[c] === K_ERROR) this.statement(c, out);
           else this.scan(c);
         }
         return;
       }
       default: {
         const body: Stmt[] = [];
-        for (const c of namedChildren(node)) {
-          if (c.type === "block") body.push(...this.block(c));
-          else if (c.type === "else_clause" || c.type === "finally_clause" || c.type === "except_clause") {
-            for (const b of namedChildren(c)) if (b.type === "block") body.push(...this.block(b));
-          } else if (c.type === "case_clause") {
-            for (const b of namedChildren(c)) if (b.type === "block") body.push(...this.block(b));
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (!isNamedChild(c)) continue;
+          const ck = kindA[c];
+          if (ck === KIND.block) this.blockInto(c, body);
+          else if (ck === KIND.else_clause || ck === KIND.finally_clause || ck === KIND.except_clause || ck === KIND.case_clause) {
+            for (let b = firstA[c]; b >= 0; b = nextA[b]) if (isNamedChild(b) && kindA[b] === KIND.block) this.blockInto(b, body);
           } else this.scan(c);
         }
-        out.push({ kind: "other", type: node.type, body, range });
+        out.push({ kind: "other", type: this.type(node), body, range });
       }
     }
   }
 
-  private elseChain(alternatives: Node[]): Stmt[] {
-    if (alternatives.length === 0) return [];
-    const [first, ...rest] = alternatives;
-    if (first.type === "else_clause") return this.block(first.childForFieldName("body"));
-    const test = this.exprOrUnknown(first.childForFieldName("condition"), first);
-    const body = this.block(first.childForFieldName("consequence"));
-    return [{ kind: "if", test, body, orelse: this.elseChain(rest), range: rangeOf(first) }];
+  private namedChildOfKind(node: number, kind: number): number {
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c) && kindA[c] === kind) return c;
+    return -1;
   }
 
-  private assignment(node: Node, range: Range): Stmt {
+  /** The first node from `c` on (c and its following siblings) in the `alternative` field, or -1. */
+  private nextAlternative(c: number): number {
+    const alt = this.t.field.alternative;
+    for (; c >= 0; c = nextA[c]) if (fieldA[c] === alt) return c;
+    return -1;
+  }
+
+  private elseChain(first: number): Stmt[] {
+    if (first < 0) return [];
+    const F = this.t.field;
+    if (kindA[first] === KIND.else_clause) return this.block(fieldChild(first, F.body));
+    const test = this.exprOrUnknown(fieldChild(first, F.condition), first);
+    const body = this.block(fieldChild(first, F.consequence));
+    return [{ kind: "if", test, body, orelse: this.elseChain(this.nextAlternative(nextA[first])), range: rangeOf(first) }];
+  }
+
+  private assignment(node: number, range: Range): Stmt {
     // `a = b = 1` nests assignments on the right; flatten to one statement with two targets.
+    const F = this.t.field;
     const targets: Expr[] = [];
-    let cur: Node | null = node;
+    let cur = node;
     let annotation: Expr | null = null;
     let value: Expr | null = null;
-    while (cur && cur.type === "assignment") {
-      const left = cur.childForFieldName("left");
-      if (left) targets.push(this.expr(left));
-      const type = cur.childForFieldName("type");
-      if (type && !annotation) annotation = this.expr(namedChildren(type)[0] ?? type);
-      const right = cur.childForFieldName("right");
-      if (!right) break;
-      if (right.type === "assignment") cur = right;
+    while (cur >= 0 && kindA[cur] === KIND.assignment) {
+      const left = fieldChild(cur, F.left);
+      if (left >= 0) targets.push(this.expr(left));
+      const type = fieldChild(cur, F.type);
+      if (type >= 0 && !annotation) {
+        const inner = firstNamed(type);
+        annotation = this.expr(inner >= 0 ? inner : type);
+      }
+      const right = fieldChild(cur, F.right);
+      if (right < 0) break;
+      if (kindA[right] === KIND.assignment) cur = right;
       else {
         value = this.expr(right);
         break;
@@ -230,28 +698,29 @@ class Summarizer {
     return { kind: "assign", targets, value, annotation, range };
   }
 
-  private classDef(node: Node, decorators: Expr[], range: Range): ClassDef {
-    const nameNode = node.childForFieldName("name");
-    const name = nameNode?.text ?? "";
+  private classDef(node: number, decorators: Expr[], range: Range): ClassDef {
+    const F = this.t.field;
+    const nameNode = fieldChild(node, F.name);
+    const name = nameNode >= 0 ? this.text(nameNode) : "";
     const bases: Expr[] = [];
     const keywords: Keyword[] = [];
-    const sup = node.childForFieldName("superclasses");
-    if (sup) {
-      for (const a of namedChildren(sup)) {
-        if (a.type === "keyword_argument") {
+    const sup = fieldChild(node, F.superclasses);
+    if (sup >= 0) {
+      for (let a = firstA[sup]; a >= 0; a = nextA[a]) {
+        if (!isNamedChild(a)) continue;
+        if (kindA[a] === KIND.keyword_argument) {
           const k = this.keyword(a);
           if (k) keywords.push(k);
         } else bases.push(this.expr(a));
       }
     }
-    this.scope.push(name);
-    const bodyNode = node.childForFieldName("body");
-    const body = this.block(bodyNode);
-    this.scope.pop();
+    this.pushScope(name);
+    const body = this.block(fieldChild(node, F.body));
+    this.scopeDepth--;
     return {
       kind: "class",
       name,
-      nameRange: nameNode ? rangeOf(nameNode) : range,
+      nameRange: nameNode >= 0 ? rangeOf(nameNode) : range,
       bases,
       keywords,
       decorators,
@@ -261,51 +730,69 @@ class Summarizer {
     };
   }
 
-  private functionDef(node: Node, decorators: Expr[], range: Range): FunctionDef {
-    const nameNode = node.childForFieldName("name");
-    const name = nameNode?.text ?? "";
+  private functionDef(node: number, decorators: Expr[], range: Range): FunctionDef {
+    const F = this.t.field;
+    const nameNode = fieldChild(node, F.name);
+    const name = nameNode >= 0 ? this.text(nameNode) : "";
     const params: Param[] = [];
-    const ps = node.childForFieldName("parameters");
-    if (ps) {
-      for (const p of namedChildren(ps)) {
-        const r = rangeOf(p);
-        switch (p.type) {
-          case "identifier":
-            params.push({ name: p.text, star: "", default: null, range: r });
+    const ps = fieldChild(node, F.parameters);
+    if (ps >= 0) {
+      for (let p = firstA[ps]; p >= 0; p = nextA[p]) {
+        if (!isNamedChild(p)) continue;
+        switch (kindA[p]) {
+          case KIND.identifier:
+            params.push({ name: this.text(p), star: "", default: null, range: rangeOf(p) });
             break;
-          case "default_parameter":
-          case "typed_default_parameter": {
-            const n = p.childForFieldName("name");
-            const v = p.childForFieldName("value");
-            params.push({ name: n?.text ?? "", star: "", default: v ? this.expr(v) : null, range: r });
+          case KIND.default_parameter:
+          case KIND.typed_default_parameter: {
+            const r = rangeOf(p);
+            const n = fieldChild(p, F.name);
+            const v = fieldChild(p, F.value);
+            params.push({ name: n >= 0 ? this.text(n) : "", star: "", default: v >= 0 ? this.expr(v) : null, range: r });
             break;
           }
-          case "typed_parameter": {
-            const inner = namedChildren(p)[0];
-            const star = inner?.type === "list_splat_pattern" ? "*" : inner?.type === "dictionary_splat_pattern" ? "**" : "";
-            const id = star ? namedChildren(inner)[0]?.text ?? "" : inner?.text ?? "";
+          case KIND.typed_parameter: {
+            const r = rangeOf(p);
+            const inner = firstNamed(p);
+            const ik = inner >= 0 ? kindA[inner] : -1;
+            const star = ik === KIND.list_splat_pattern ? "*" : ik === KIND.dictionary_splat_pattern ? "**" : "";
+            let id = "";
+            if (star) {
+              const x = firstNamed(inner);
+              id = x >= 0 ? this.text(x) : "";
+            } else id = inner >= 0 ? this.text(inner) : "";
             params.push({ name: id, star, default: null, range: r });
             break;
           }
-          case "list_splat_pattern":
-            params.push({ name: namedChildren(p)[0]?.text ?? "", star: "*", default: null, range: r });
+          case KIND.list_splat_pattern: {
+            const x = firstNamed(p);
+            params.push({ name: x >= 0 ? this.text(x) : "", star: "*", default: null, range: rangeOf(p) });
             break;
-          case "dictionary_splat_pattern":
-            params.push({ name: namedChildren(p)[0]?.text ?? "", star: "**", default: null, range: r });
+          }
+          case KIND.dictionary_splat_pattern: {
+            const x = firstNamed(p);
+            params.push({ name: x >= 0 ? this.text(x) : "", star: "**", default: null, range: rangeOf(p) });
             break;
+          }
           default:
             break;
         }
       }
     }
-    this.scope.push(name);
-    const body = this.block(node.childForFieldName("body"));
-    this.scope.pop();
-    const isAsync = node.children.some((c) => c?.type === "async");
+    this.pushScope(name);
+    const body = this.block(fieldChild(node, F.body));
+    this.scopeDepth--;
+    let isAsync = false;
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+      if (kindA[c] === KIND.async) {
+        isAsync = true;
+        break;
+      }
+    }
     return {
       kind: "def",
       name,
-      nameRange: nameNode ? rangeOf(nameNode) : range,
+      nameRange: nameNode >= 0 ? rangeOf(nameNode) : range,
       params,
       decorators,
       isAsync,
@@ -314,188 +801,262 @@ class Summarizer {
     };
   }
 
-  private keyword(node: Node): Keyword | null {
-    const n = node.childForFieldName("name");
-    const v = node.childForFieldName("value");
-    if (!n || !v) return null;
-    return { name: n.text, value: this.expr(v), range: rangeOf(node), nameRange: rangeOf(n) };
+  private keyword(node: number): Keyword | null {
+    const F = this.t.field;
+    const n = fieldChild(node, F.name);
+    const v = fieldChild(node, F.value);
+    if (n < 0 || v < 0) return null;
+    return { name: this.text(n), value: this.expr(v), range: rangeOf(node), nameRange: rangeOf(n) };
   }
 
-  private exprOrUnknown(node: Node | null, parent: Node): Expr {
-    return node ? this.expr(node) : { kind: "unknown", text: "", range: rangeOf(parent) };
+  private exprOrUnknown(node: number, parent: number): Expr {
+    return node >= 0 ? this.expr(node) : { kind: "unknown", text: "", range: rangeOf(parent) };
   }
 
   /** Records calls and strings inside a node we do not model. */
-  scan(node: Node): void {
-    if (node.type === "call" || node.type === "string" || node.type === "concatenated_string") {
+  scan(node: number): void {
+    const k = kindA[node];
+    if (k === KIND.call || k === K_STRING || k === KIND.concatenated_string) {
       this.expr(node);
       return;
     }
-    for (const c of namedChildren(node)) this.scan(c);
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) this.scan(c);
   }
 
-  expr(node: Node): Expr {
+  private scanChildren(node: number): void {
+    for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) this.scan(c);
+  }
+
+  expr(node: number): Expr {
     const range = rangeOf(node);
-    switch (node.type) {
-      case "identifier":
-        return { kind: "name", id: node.text, range };
-      case "string":
-      case "concatenated_string":
+    const F = this.t.field;
+    const kind = kindA[node];
+    switch (kind) {
+      case KIND.identifier:
+        return { kind: "name", id: this.text(node), range };
+      case K_STRING:
+      case KIND.concatenated_string:
         return this.string(node, range);
-      case "integer":
-      case "float": {
-        const raw = node.text;
-        const value = Number(raw.replace(/_/g, "").replace(/[jJlL]$/, ""));
+      case KIND.integer:
+      case KIND.float: {
+        const raw = this.text(node);
+        const value = numberValue(raw);
         return { kind: "num", value, raw, range };
       }
-      case "true":
+      case KIND.true:
         return { kind: "const", value: true, range };
-      case "false":
+      case KIND.false:
         return { kind: "const", value: false, range };
-      case "none":
+      case KIND.none:
         return { kind: "const", value: null, range };
-      case "attribute": {
-        const obj = node.childForFieldName("object");
-        const attr = node.childForFieldName("attribute");
-        if (!obj || !attr) return this.unknown(node, range);
-        return { kind: "attr", object: this.expr(obj), attr: attr.text, range, attrRange: rangeOf(attr) };
+      case KIND.attribute: {
+        const obj = fieldChild(node, F.object);
+        const attr = fieldChild(node, F.attribute);
+        if (obj < 0 || attr < 0) return this.unknown(node, range);
+        return { kind: "attr", object: this.expr(obj), attr: this.text(attr), range, attrRange: rangeOf(attr) };
       }
-      case "call":
+      case KIND.call:
         return this.call(node, range);
-      case "list":
-      case "tuple":
-      case "set":
-      case "expression_list":
-      case "pattern_list": {
-        const elts = namedChildren(node).map((c) => this.expr(c));
-        const kind = node.type === "list" ? "list" : node.type === "set" ? "set" : "tuple";
-        return { kind, elts, range };
+      case KIND.list:
+      case KIND.tuple:
+      case KIND.set:
+      case KIND.expression_list:
+      case KIND.pattern_list: {
+        const elts: Expr[] = [];
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) if (isNamedChild(c)) elts.push(this.expr(c));
+        const k = kind === KIND.list ? "list" : kind === KIND.set ? "set" : "tuple";
+        return { kind: k, elts, range };
       }
-      case "dictionary": {
+      case KIND.dictionary: {
         const items: DictItem[] = [];
-        for (const c of namedChildren(node)) {
-          if (c.type === "pair") {
-            const k = c.childForFieldName("key");
-            const v = c.childForFieldName("value");
-            if (k && v) items.push({ key: this.expr(k), value: this.expr(v) });
-          } else if (c.type === "dictionary_splat") {
-            const v = namedChildren(c)[0];
-            if (v) items.push({ key: null, value: this.expr(v) });
+        for (let c = firstA[node]; c >= 0; c = nextA[c]) {
+          if (!isNamedChild(c)) continue;
+          const ck = kindA[c];
+          if (ck === KIND.pair) {
+            const k = fieldChild(c, F.key);
+            const v = fieldChild(c, F.value);
+            if (k >= 0 && v >= 0) items.push({ key: this.expr(k), value: this.expr(v) });
+          } else if (ck === KIND.dictionary_splat) {
+            const v = firstNamed(c);
+            if (v >= 0) items.push({ key: null, value: this.expr(v) });
           } else this.scan(c);
         }
         return { kind: "dict", items, range };
       }
-      case "parenthesized_expression": {
-        const inner = namedChildren(node)[0];
-        return inner ? this.expr(inner) : this.unknown(node, range);
+      case KIND.parenthesized_expression: {
+        const inner = firstNamed(node);
+        return inner >= 0 ? this.expr(inner) : this.unknown(node, range);
       }
-      case "binary_operator": {
-        const l = node.childForFieldName("left");
-        const r = node.childForFieldName("right");
-        const op = node.childForFieldName("operator")?.text ?? "";
-        if (!l || !r) return this.unknown(node, range);
+      case KIND.binary_operator: {
+        const l = fieldChild(node, F.left);
+        const r = fieldChild(node, F.right);
+        const opNode = fieldChild(node, F.operator);
+        const op = opNode >= 0 ? this.text(opNode) : "";
+        if (l < 0 || r < 0) return this.unknown(node, range);
         return { kind: "binop", op, left: this.expr(l), right: this.expr(r), range };
       }
-      case "unary_operator": {
-        const a = node.childForFieldName("argument");
-        const op = node.childForFieldName("operator")?.text ?? "";
-        if (!a) return this.unknown(node, range);
+      case KIND.unary_operator: {
+        const a = fieldChild(node, F.argument);
+        const opNode = fieldChild(node, F.operator);
+        const op = opNode >= 0 ? this.text(opNode) : "";
+        if (a < 0) return this.unknown(node, range);
         return { kind: "unary", op, operand: this.expr(a), range };
       }
-      case "subscript": {
-        const v = node.childForFieldName("value");
-        const s = node.childForFieldName("subscript");
-        if (!v || !s) return this.unknown(node, range);
+      case KIND.subscript: {
+        const v = fieldChild(node, F.value);
+        const s = fieldChild(node, F.subscript);
+        if (v < 0 || s < 0) return this.unknown(node, range);
         return { kind: "subscript", value: this.expr(v), index: this.expr(s), range };
       }
-      case "list_splat":
-      case "dictionary_splat": {
-        const v = namedChildren(node)[0];
-        if (!v) return this.unknown(node, range);
-        return { kind: "starred", value: this.expr(v), double: node.type === "dictionary_splat", range };
+      case KIND.list_splat:
+      case KIND.dictionary_splat: {
+        const v = firstNamed(node);
+        if (v < 0) return this.unknown(node, range);
+        return { kind: "starred", value: this.expr(v), double: kind === KIND.dictionary_splat, range };
       }
-      case "lambda":
-        this.scan(node.childForFieldName("body") ?? node);
+      case KIND.lambda: {
+        const body = fieldChild(node, F.body);
+        this.scan(body >= 0 ? body : node);
         return { kind: "lambda", range };
-      case "list_comprehension":
-      case "set_comprehension":
-      case "dictionary_comprehension":
-      case "generator_expression":
-        for (const c of namedChildren(node)) this.scan(c);
+      }
+      case KIND.list_comprehension:
+      case KIND.set_comprehension:
+      case KIND.dictionary_comprehension:
+      case KIND.generator_expression:
+        this.scanChildren(node);
         return { kind: "comprehension", range };
       default:
         return this.unknown(node, range);
     }
   }
 
-  private unknown(node: Node, range: Range): Expr {
-    for (const c of namedChildren(node)) this.scan(c);
-    const text = node.text;
+  private unknown(node: number, range: Range): Expr {
+    this.scanChildren(node);
+    const text = this.text(node);
     return { kind: "unknown", text: text.length > 200 ? text.slice(0, 200) : text, range };
   }
 
-  private string(node: Node, range: Range): Expr {
-    const parts = node.type === "concatenated_string" ? namedChildren(node) : [node];
+  private string(node: number, range: Range): Expr {
     let value = "";
     let exact = true;
     let bytes = false;
-    for (const part of parts) {
-      if (part.type !== "string") {
-        exact = false;
-        continue;
-      }
-      const start = part.child(0);
-      const prefix = (start?.text ?? "").replace(/['"]/g, "").toLowerCase();
-      if (prefix.includes("b")) bytes = true;
-      for (const c of part.namedChildren) {
-        if (!c) continue;
-        if (c.type === "string_content") value += decodeStringLiteral(c.text, prefix.includes("r"));
-        else if (c.type === "interpolation") {
+    if (kindA[node] === KIND.concatenated_string) {
+      for (let part = firstA[node]; part >= 0; part = nextA[part]) {
+        if (!isNamedChild(part)) continue;
+        if (kindA[part] !== K_STRING) {
           exact = false;
-          const e = c.childForFieldName("expression");
-          if (e) this.scan(e);
+          continue;
         }
+        this.stringPart(part, value, exact, bytes);
+        value = this.partValue;
+        exact = this.partExact;
+        bytes = this.partBytes;
       }
+    } else {
+      this.stringPart(node, value, exact, bytes);
+      value = this.partValue;
+      exact = this.partExact;
+      bytes = this.partBytes;
     }
     const lit: StringLiteral = {
       value,
       exact,
       range,
-      callee: this.argContext?.callee ?? null,
-      argument: this.argContext?.argument ?? null,
+      callee: this.argActive ? this.argCallee : null,
+      argument: this.argActive ? this.argArgument : null,
     };
     this.strings.push(lit);
     return { kind: "str", value, exact, bytes, range };
   }
 
-  private call(node: Node, range: Range): CallExpr {
-    const fnNode = node.childForFieldName("function");
-    const saved = this.argContext;
-    this.argContext = null;
-    const func: Expr = fnNode ? this.expr(fnNode) : { kind: "unknown", text: "", range };
+  // stringPart's results (set as it returns; strings nested in its fields are done before).
+  private partValue = "";
+  private partExact = true;
+  private partBytes = false;
+
+  private stringPart(part: number, value: string, exact: boolean, bytes: boolean): void {
+    const start = firstA[part];
+    const p = prefixFlags(start >= 0 ? this.text(start) : "");
+    if (p & PREFIX_BYTES) bytes = true;
+    const raw = (p & PREFIX_RAW) !== 0;
+    for (let c = firstA[part]; c >= 0; c = nextA[c]) {
+      if (!(flagA[c] & F_NAMED)) continue;
+      const ck = kindA[c];
+      if (ck === KIND.string_content) value += decodeStringLiteral(this.text(c), raw);
+      else if (ck === KIND.interpolation) {
+        exact = false;
+        const e = fieldChild(c, this.t.field.expression);
+        if (e >= 0) this.scan(e);
+      }
+    }
+    this.partValue = value;
+    this.partExact = exact;
+    this.partBytes = bytes;
+  }
+
+  private call(node: number, range: Range): CallExpr {
+    const F = this.t.field;
+    const fnNode = fieldChild(node, F.function);
+    const savedActive = this.argActive;
+    const savedCallee = this.argCallee;
+    const savedArgument = this.argArgument;
+    this.argActive = false;
+    const func: Expr = fnNode >= 0 ? this.expr(fnNode) : { kind: "unknown", text: "", range };
     const callee = dottedName(func);
     const args: Expr[] = [];
     const keywords: Keyword[] = [];
-    const argsNode = node.childForFieldName("arguments");
-    if (argsNode) {
+    const argsNode = fieldChild(node, F.arguments);
+    if (argsNode >= 0) {
       let index = 0;
-      for (const a of namedChildren(argsNode)) {
-        if (a.type === "keyword_argument") {
-          const n = a.childForFieldName("name");
-          this.argContext = { callee, argument: n?.text ?? "" };
+      for (let a = firstA[argsNode]; a >= 0; a = nextA[a]) {
+        if (!isNamedChild(a)) continue;
+        this.argActive = true;
+        this.argCallee = callee;
+        if (kindA[a] === KIND.keyword_argument) {
+          const n = fieldChild(a, F.name);
+          this.argArgument = n >= 0 ? this.text(n) : "";
           const k = this.keyword(a);
           if (k) keywords.push(k);
         } else {
-          this.argContext = { callee, argument: index++ };
+          this.argArgument = index++;
           args.push(this.expr(a));
         }
       }
     }
-    this.argContext = saved;
+    this.argActive = savedActive;
+    this.argCallee = savedCallee;
+    this.argArgument = savedArgument;
     const call: CallExpr = { kind: "call", func, args, keywords, range };
-    this.calls.push({ call, callee, scope: this.scope.join(".") });
+    this.calls.push({ call, callee, scope: this.scopes[this.scopeDepth] });
     return call;
   }
+}
+
+const PREFIX_BYTES = 1;
+const PREFIX_RAW = 2;
+
+/** Whether a string's opening (its prefix letters and quotes) makes bytes and a raw string. */
+function prefixFlags(start: string): number {
+  let flags = 0;
+  for (let i = 0; i < start.length; i++) {
+    const c = start.charCodeAt(i);
+    if (c === 0x62 || c === 0x42) flags |= PREFIX_BYTES; // b B
+    else if (c === 0x72 || c === 0x52) flags |= PREFIX_RAW; // r R
+    else if (c !== 0x22 && c !== 0x27 && !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) {
+      // Anything but quotes and ASCII letters: as the former version computed it.
+      const prefix = start.replace(/['"]/g, "").toLowerCase();
+      return (prefix.includes("b") ? PREFIX_BYTES : 0) | (prefix.includes("r") ? PREFIX_RAW : 0);
+    }
+  }
+  return flags;
+}
+
+/** The value of an integer or float literal. */
+function numberValue(raw: string): number {
+  const last = raw.charCodeAt(raw.length - 1);
+  // No "_" and no j J l L suffix: nothing to strip.
+  if (raw.indexOf("_") < 0 && last !== 0x6a && last !== 0x4a && last !== 0x6c && last !== 0x4c) return Number(raw);
+  return Number(raw.replace(/_/g, "").replace(/[jJlL]$/, ""));
 }
 
 function docstringOf(body: Stmt[]): string | null {
@@ -504,19 +1065,52 @@ function docstringOf(body: Stmt[]): string | null {
   return null;
 }
 
+// Syntax errors are rare, so they are still collected with Node objects (only down paths that hold
+// an error).
+function nodeRange(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
 function collectErrors(node: Node, out: Range[]): void {
   if (!node.hasError && !node.isMissing) return;
   if (node.isMissing || node.type === "ERROR") {
-    out.push(rangeOf(node));
+    out.push(nodeRange(node));
     if (node.type !== "ERROR") return;
   }
   for (const c of node.children) if (c) collectErrors(c, out);
 }
 
-export function summarize(tree: Tree, lineCount: number): ModuleSummary {
-  const s = new Summarizer();
-  const statements = s.block(tree.rootNode);
+/**
+ * The source as the tree's indices see it, when the caller did not pass it: the root node's text,
+ * behind a stand-in for what precedes the root (blank lines only) that keeps indices and rows.
+ */
+function sourceOf(root: Node): string {
+  const { row, column } = root.startPosition;
+  const before = root.startIndex;
+  return " ".repeat(Math.max(0, before - column - row)) + "\n".repeat(row) + " ".repeat(column) + root.text;
+}
+
+/**
+ * Summarises a parsed module. Pass `text`, the exact string the tree was parsed from, to save
+ * reading it back from the tree.
+ */
+export function summarize(tree: Tree, lineCount: number, text?: string): ModuleSummary {
+  const root = tree.rootNode;
+  const src = text ?? sourceOf(root);
+  const t = tablesFor(tree.language);
+  const cursor = walkTree(tree);
+  try {
+    buildFlat(cursor, t);
+  } finally {
+    cursor.delete();
+  }
+  buildLines(src);
+  const s = new Summarizer(src, t);
+  const statements = s.block(0);
   const errors: Range[] = [];
-  if (tree.rootNode.hasError) collectErrors(tree.rootNode, errors);
+  if (root.hasError) collectErrors(root, errors);
   return { statements, calls: s.calls, strings: s.strings, errors, lineCount };
 }

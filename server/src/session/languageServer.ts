@@ -19,6 +19,7 @@ import type { FeatureContext } from "../features/context";
 import { fileToUri, toLspLocation, uriToFile } from "../features/convert";
 import { PROVIDERS, allAnswers, firstAnswer } from "../features/providers";
 import { projectInfos } from "../features/projectsRequest";
+import { registerMigrationsRequest } from "../features/migrationsRequest";
 import { registerTreeRequests } from "../features/treeRequests";
 import { ensureParser } from "../python/parser";
 import { IndexChangedNotification, ProjectsRequest, StatusNotification, type StatusParams } from "../protocol";
@@ -281,6 +282,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   });
 
   registerTreeRequests(connection, () => session, () => ready);
+  registerMigrationsRequest(connection, () => session, () => ready);
 
   connection.onShutdown(() => {
     stopWatching?.();

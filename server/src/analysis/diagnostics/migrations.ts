@@ -1,7 +1,8 @@
 // lens.migration-drift: a model (or field) whose changes makemigrations would write, saying what;
-// lens.migration-graph: conflicting leaves, missing dependencies, cycles, duplicate numbers, in
-// Django's words. Unknown apps get no drift finding (never a false warning).
-import { migrationsReport } from "../migrations/report";
+// lens.migration-graph: conflicting leaves, missing dependencies, cycles, in Django's words;
+// lens.migration-number: two migrations of an app share a number (a hint: Django allows it).
+// Unknown apps get no drift finding (never a false warning).
+import { conflictMessage, migrationsReport } from "../migrations/report";
 import type { Rule } from "./types";
 
 export const migrationDrift: Rule = {
@@ -24,7 +25,8 @@ export const migrationDrift: Rule = {
         const fieldAt = single.length === 1 && single[0].field ? state?.fieldAt?.get(single[0].field) : undefined;
         const at = fieldAt ?? state?.at;
         if (!at) continue; // a deleted model: reported on the app by the CLI and tree view
-        out.push({ file: at.file, range: at.range, message: `makemigrations would write for ${app.app}: ${whats.join(", ")}`, data: { app: app.app } });
+        // `app` and `managePy` feed the "Make migrations for <app>" code action.
+        out.push({ file: at.file, range: at.range, message: `makemigrations would write for ${app.app}: ${whats.join(", ")}`, data: { app: app.app, managePy: project.managePy } });
       }
     }
     return out;
@@ -34,18 +36,33 @@ export const migrationDrift: Rule = {
 export const migrationGraph: Rule = {
   code: "lens.migration-graph",
   defaultSeverity: "error",
-  description: "The migration graph is broken: conflicting leaves, a missing dependency, a cycle (duplicate numbers as a hint).",
+  description: "The migration graph is broken: conflicting leaves, a missing dependency, a cycle.",
   run(project) {
     const report = migrationsReport(project);
     const out: ReturnType<Rule["run"]> = [];
-    for (const p of report.problems) if (p.at && p.kind !== "duplicate-number") out.push({ file: p.at.file, range: p.at.range, message: p.message, data: { kind: p.kind } });
+    for (const p of report.problems) {
+      if (!p.at || p.kind === "duplicate-number" || p.kind === "conflict") continue;
+      // A cycle's str() is only the list of nodes: name the error as Django's traceback does.
+      const message = p.kind === "circular" ? `CircularDependencyError: ${p.message}` : p.message;
+      out.push({ file: p.at.file, range: p.at.range, message, data: { kind: p.kind } });
+    }
     for (const app of report.apps) {
       if (!app.conflicts.length) continue;
       for (const name of app.conflicts) {
         const m = report.graph.nodes.get(`${app.app}\u0000${name}`);
-        if (m?.classAt) out.push({ file: m.classAt.file, range: m.classAt.range, message: `Conflicting migrations detected; multiple leaf nodes in the migration graph: (${app.conflicts.join(", ")} in ${app.app}).`, data: { kind: "conflict" } });
+        if (m?.classAt) out.push({ file: m.classAt.file, range: m.classAt.range, message: conflictMessage(app.app, app.conflicts), data: { kind: "conflict" } });
       }
     }
     return out;
+  },
+};
+
+export const migrationNumber: Rule = {
+  code: "lens.migration-number",
+  defaultSeverity: "hint",
+  description: "Two migrations of one app share a number prefix (Django allows it; it often means a merge).",
+  run(project) {
+    const report = migrationsReport(project);
+    return report.problems.filter((p) => p.kind === "duplicate-number" && p.at).map((p) => ({ file: p.at!.file, range: p.at!.range, message: p.message, data: { kind: p.kind } }));
   },
 };

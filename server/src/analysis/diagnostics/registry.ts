@@ -8,9 +8,9 @@ import { urlArgumentCount } from "./urlsArgumentCount";
 import { URL_CHECK_RULES } from "./urlsChecks";
 import { unknownUrlName } from "./urlsUnknownName";
 import { TEMPLATE_RULES } from "./templatesRules";
-import { migrationDrift, migrationGraph } from "./migrations";
+import { migrationDrift, migrationGraph, migrationNumber } from "./migrations";
 
-export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError, ...MODEL_RULES, ...TEMPLATE_RULES, ...URL_CHECK_RULES, unknownUrlName, urlArgumentCount, migrationDrift, migrationGraph];
+export const RULES: Rule[] = [unknownInstalledApp, unknownMiddleware, unknownRootUrlconf, settingsImportError, ...MODEL_RULES, ...TEMPLATE_RULES, ...URL_CHECK_RULES, unknownUrlName, urlArgumentCount, migrationDrift, migrationGraph, migrationNumber];
 
 /** Per-code severity overrides from `djangoLens.diagnostics`; "off" disables a rule. */
 export type SeverityOverrides = Record<string, Severity | "off">;

@@ -42,10 +42,14 @@ export function detectChanges(from: ProjectState, to: ProjectState, apps: Set<st
   const newModels = inScope(to);
   const lower = (m: ModelState) => m.name.toLowerCase();
 
+  // Django keeps proxies apart (old_proxy_keys/new_proxy_keys): a model that became a proxy, or
+  // stopped being one, is deleted as one kind and created as the other.
+  const isProxy = (m: ModelState) => managed(m) && !!m.options.get("proxy") && key(m.options.get("proxy") as NV) !== "False";
+  const switched = (k: string) => oldModels.has(k) && newModels.has(k) && isProxy(oldModels.get(k) as ModelState) !== isProxy(newModels.get(k) as ModelState);
   // Deleted models: option removal, related fields, then the model.
-  for (const k of [...oldModels.keys()].filter((x) => !newModels.has(x)).sort()) {
+  for (const k of [...oldModels.keys()].filter((x) => !newModels.has(x) || switched(x)).sort()) {
     const m = oldModels.get(k) as ModelState;
-    if (!managed(m)) {
+    if (!managed(m) || isProxy(m)) {
       add({ operation: "DeleteModel", app: m.app, model: lower(m) });
       continue;
     }
@@ -61,22 +65,25 @@ export function detectChanges(from: ProjectState, to: ProjectState, apps: Set<st
   }
   // Created models: CreateModel first, then related fields, order_with_respect_to, indexes,
   // constraints and unique_together as separate operations for the optimizer to fold.
-  const created = [...newModels.keys()].filter((x) => !oldModels.has(x)).sort().reverse();
+  const created = [...newModels.keys()].filter((x) => !oldModels.has(x) || switched(x)).sort().reverse();
   for (const k of created) {
     const m = newModels.get(k) as ModelState;
     const related = [...m.fields].filter(([, f]) => f.kwargs.to && !(f.kwargs.primary_key?.t === "bool" && f.kwargs.primary_key.v) && !(f.kwargs.parent_link?.t === "bool" && f.kwargs.parent_link.v));
     const relatedNames = new Set(related.map(([n]) => n));
     add({ operation: "CreateModel", app: m.app, model: lower(m), modelFields: new Map([...m.fields].filter(([n]) => !relatedNames.has(n))) }, true);
-    if (!managed(m)) continue;
+    if (!managed(m) || isProxy(m)) continue; // generate_created_proxies: the CreateModel alone
     for (const [name, f] of related.sort((a, b) => (a[0] < b[0] ? -1 : 1))) add({ operation: "AddField", app: m.app, model: lower(m), field: name, fieldState: f });
     if (m.options.has("order_with_respect_to")) add({ operation: "AlterOrderWithRespectTo", app: m.app, model: lower(m), togetherNames: null });
     for (const i of m.indexes) add({ operation: "AddIndex", app: m.app, model: lower(m), indexName: objectName(i) ?? "" });
     for (const c of m.constraints) add({ operation: "AddConstraint", app: m.app, model: lower(m) });
     if (togetherNames(togetherValue(m, "unique_together")).length) add({ operation: "AlterUniqueTogether", app: m.app, model: lower(m), togetherNames: null });
   }
-  const kept = [...newModels.keys()].filter((x) => oldModels.has(x)).sort();
-  const pairs = kept.map((k) => [oldModels.get(k) as ModelState, newModels.get(k) as ModelState] as const).filter(([, n]) => managed(n) || true);
-  for (const [o, n] of pairs) {
+  const kept = [...newModels.keys()].filter((x) => oldModels.has(x) && !switched(x)).sort();
+  const keptAll = kept.map((k) => [oldModels.get(k) as ModelState, newModels.get(k) as ModelState] as const);
+  // Options, db_table and its comment are compared for proxies and unmanaged models too; fields,
+  // managers, indexes, constraints and *_together for kept_model_keys only (managed, not proxies).
+  const pairs = keptAll.filter(([o, n]) => managed(o) && managed(n) && !isProxy(o) && !isProxy(n));
+  for (const [o, n] of keptAll) {
     const oo = ALTER_OPTION_KEYS.map((x) => `${x}=${optKey(o, x)}`).join(";");
     const nn = ALTER_OPTION_KEYS.map((x) => `${x}=${optKey(n, x)}`).join(";");
     if (oo !== nn) add({ operation: "AlterModelOptions", app: n.app, model: lower(n), detail: optionDetail(o, n) });
@@ -85,7 +92,7 @@ export function detectChanges(from: ProjectState, to: ProjectState, apps: Set<st
     const mk = (m: ModelState) => m.managers.map(([nm, val]) => `${nm}:${key(val)}`).join(";");
     if (mk(o) !== mk(n)) add({ operation: "AlterModelManagers", app: n.app, model: lower(n) });
   }
-  for (const [o, n] of pairs) if (optKey(o, "db_table_comment") !== optKey(n, "db_table_comment")) add({ operation: "AlterModelTableComment", app: n.app, model: lower(n) });
+  for (const [o, n] of keptAll) if (optKey(o, "db_table_comment") !== optKey(n, "db_table_comment")) add({ operation: "AlterModelTableComment", app: n.app, model: lower(n) });
 
   // Indexes and constraints: removed before field changes, added after.
   const indexChanges = pairs.map(([o, n]) => {
@@ -172,7 +179,7 @@ export function detectChanges(from: ProjectState, to: ProjectState, apps: Set<st
   for (const c of indexChanges) for (const a of c.added) add({ operation: "AddIndex", app: c.n.app, model: lower(c.n), indexName: objectName(a) ?? "" });
   for (const c of constraintChanges) for (const a of c.added) add({ operation: "AddConstraint", app: c.n.app, model: lower(c.n) });
   for (const c of constraintChanges) for (const a of c.altered) add({ operation: "AlterConstraint", app: c.n.app, model: lower(c.n) });
-  for (const [o, n] of pairs) if (optKey(o, "db_table") !== optKey(n, "db_table")) add({ operation: "AlterModelTable", app: n.app, model: lower(n) });
+  for (const [o, n] of keptAll) if (optKey(o, "db_table") !== optKey(n, "db_table")) add({ operation: "AlterModelTable", app: n.app, model: lower(n) });
 
   const out = new Map<string, AppDiff>();
   for (const [app, ops] of generated) out.set(app, { ops: optimize(stableSort(ops), v), wouldAsk: asks.get(app) });

@@ -9,6 +9,7 @@ import type { FieldInfo, ModelInfo, ModelRegistry } from "../models/types";
 import { moduleScope, scopeContext } from "./context";
 import { DJANGO_ABSTRACT_MODELS } from "./djangoCatalog";
 import { type DjangoLine, type FieldState, type RelationContext, deconstructField, lowerLabel } from "./fields";
+import { originalAttrs } from "./modelOptions";
 import { normaliseObject } from "./objects";
 import { setOptions } from "./replay";
 import { type ModelState, ProjectState } from "./state";
@@ -58,28 +59,24 @@ export function modelsState(project: DjangoProject, version: DjangoLine, setting
 }
 
 function fillModel(ms: ModelState, m: ModelInfo, registry: ModelRegistry, version: DjangoLine, ctxFor: (file: string) => EvalContext | null): void {
-  if (m.proxy) unknowable("proxy models are not compared yet");
-  if (m.mtiParents.length) unknowable("multi-table inheritance is not compared yet");
   if (m.incomplete) unknowable("a base class or field class is outside the workspace");
   if (m.swappedBy) unknowable(`swapped out by ${m.swappedBy}`);
+  if (m.proxy && !m.proxyFor) unknowable("a proxy whose concrete model is not known");
+  if (m.mtiParents.length && m.fields.some((f) => !f.implicit && f.params.has("parent_link"))) unknowable("an explicit parent_link field");
   const djangoBases = m.bases.map((b) => b.path).filter((p): p is string => !!p && p in DJANGO_ABSTRACT_MODELS);
   const rel = relations(registry, m);
-  for (const f of m.fields) {
+  // A proxy has no local fields (ModelState.from_model keeps local fields only).
+  if (m.proxy && m.fields.some((f) => !f.inherited)) unknowable("a proxy that declares fields");
+  for (const f of m.proxy ? [] : m.fields) {
     if (f.location) ms.fieldAt?.set(f.name, f.location);
     ms.fields.set(f.name, fieldState(f, djangoBases, rel, version, ctxFor));
   }
   // Meta: the options ModelState.from_model copies from original_attrs.
-  const entries: [NV, NV][] = [];
-  for (const [name, opt] of m.meta) {
-    if (name === "abstract" || name === "app_label" || name === "apps") continue;
-    const ctx = ctxFor(opt.location.file);
-    if (!ctx) unknowable(`cannot read Meta.${name}`);
-    entries.push([str(name), evaluate(opt.expr, ctx)]);
-  }
-  for (const b of djangoBases) {
-    for (const [k, v] of Object.entries(DJANGO_ABSTRACT_MODELS[b].meta)) if (!m.meta.has(k)) entries.push([str(k), v]);
-  }
-  setOptions(ms, { t: "dict", entries }, version);
+  // The registry's Meta is the semantic one (what `_meta` ends up with); migrations want the Meta
+  // class Django picked, as written (an own Meta hides an abstract parent's unless it inherits it).
+  setOptions(ms, { t: "dict", entries: originalAttrs(m, registry, ctxFor) }, version);
+  if (m.proxy) ms.options.set("proxy", { t: "bool", v: true });
+  ms.bases = m.bases.filter((b) => b.model && !(b.model in DJANGO_ABSTRACT_MODELS) && !registry.byPath(b.model)?.abstract).map((b) => lowerLabel(b.model as string));
   ms.indexes = ms.indexes.map((i) => normaliseObject(i, version));
   ms.managers = managers(m, registry, djangoBases, ctxFor);
 }
@@ -108,7 +105,20 @@ function fieldState(
   ctxFor: (file: string) => EvalContext | null,
 ): FieldState {
   if (f.implicit === "auto") return { path: f.classPath, kwargs: { ...AUTO_KWARGS } };
-  if (f.implicit) return unknowable("implicit parent link");
+  if (f.implicit === "parent-link") {
+    // ModelBase's OneToOneField(base, on_delete=CASCADE, auto_created=True, parent_link=True);
+    // Options._prepare() makes the first one the primary key (setup_pk: serialize=False).
+    const target = f.relation?.target;
+    if (!target) return unknowable("a parent link to a model that is not known");
+    const kwargs: [string, NV][] = [
+      ["to", str(target)],
+      ["on_delete", { t: "ref", path: "django.db.models.deletion.CASCADE" }],
+      ["auto_created", { t: "bool", v: true }],
+      ["parent_link", { t: "bool", v: true }],
+    ];
+    if (f.primaryKey) kwargs.push(["primary_key", { t: "bool", v: true }], ["serialize", { t: "bool", v: false }]);
+    return deconstructField("django.db.models.OneToOneField", [], kwargs, version, rel);
+  }
   if (!f.call) {
     for (const b of djangoBases) {
       const cf = DJANGO_ABSTRACT_MODELS[b].fields.find((x) => x.name === f.name);
@@ -142,6 +152,9 @@ function managers(m: ModelInfo, registry: ModelRegistry, djangoBases: string[], 
   for (const b of m.bases) {
     const parent = b.model ? (registry.byPath(b.model) ?? registry.get(b.model)) : undefined;
     if (parent?.abstract && parent.origin === "workspace") chain.push(parent);
+    // Managers of concrete parents are inherited too, in an order (creation counters across
+    // classes) we do not model: only a parent chain without managers is compared.
+    else if (parent && !parent.abstract && declaresManagers(parent, registry, ctxFor, 0)) unknowable(`managers inherited from ${parent.name}`);
   }
   chain.push(m);
   for (const cls of chain) {
@@ -192,4 +205,20 @@ function localClass(m: ModelInfo, name: string): ClassDef | null {
 
 function usesInMigrations(c: ClassDef): boolean {
   return c.body.some((s) => s.kind === "assign" && s.targets.some((t) => t.kind === "name" && t.id === "use_in_migrations") && (s.value as Expr | null)?.kind === "const");
+}
+
+/** A workspace model (or one of its concrete ancestors) assigns a manager in its body. */
+function declaresManagers(m: ModelInfo, registry: ModelRegistry, ctxFor: (file: string) => EvalContext | null, depth: number): boolean {
+  if (depth > 10 || m.origin !== "workspace" || !m.cls || !m.file) return depth > 10;
+  const ctx = ctxFor(m.file);
+  for (const s of m.cls.body) {
+    if (s.kind !== "assign" || s.value?.kind !== "call") continue;
+    const callee = dottedName(s.value.func);
+    const full = (callee && ctx?.resolve(callee)) ?? callee ?? "";
+    if (/Manager$|\.as_manager$|from_queryset/.test(full)) return true;
+  }
+  return m.bases.some((b) => {
+    const p = b.model ? (registry.byPath(b.model) ?? registry.get(b.model)) : undefined;
+    return !!p && declaresManagers(p, registry, ctxFor, depth + 1);
+  });
 }

@@ -63,7 +63,7 @@ function compute(project: DjangoProject): MigrationsReport {
   const compared = new Set(loaded.filter((a) => a.migrated && a.app.origin === "workspace").map((a) => a.app.label));
   const diff = detectChanges(replayed.state, models, compared, version);
   const problemApps = new Map<string, string>();
-  for (const p of graph.problems) if (p.kind !== "duplicate-number" && !problemApps.has(p.app)) problemApps.set(p.app, p.message);
+  for (const p of graph.problems) if (!problemApps.has(p.app)) problemApps.set(p.app, p.type ? `${p.type}: ${p.message}` : p.message);
   const apps: AppReport[] = [];
   for (const a of loaded) {
     if (!a.migrated) continue;
@@ -82,8 +82,8 @@ function compute(project: DjangoProject): MigrationsReport {
     const reason =
       a.app.origin !== "workspace" ? null :
       globalReason ??
-      replayed.unknownApps.get(label) ??
       problemApps.get(label) ??
+      replayed.unknownApps.get(label) ??
       (unknownModel ? `model ${unknownModel.name}: ${unknownModel.unknown}` : null) ??
       crossAppReason(label, rep.pending, diff);
     if (reason) {
@@ -92,7 +92,20 @@ function compute(project: DjangoProject): MigrationsReport {
     }
     apps.push(rep);
   }
-  return { version, apps, problems: [...graph.problems, ...duplicateNumbers(loaded)], graph, modelsState: models, migrations: loaded };
+  const conflicts: GraphProblem[] = apps
+    .filter((a) => a.conflicts.length)
+    .map((a) => ({ kind: "conflict", type: "CommandError", app: a.app, message: conflictMessage(a.app, a.conflicts) }));
+  return { version, apps, problems: [...graph.problems, ...conflicts, ...duplicateNumbers(loaded)], graph, modelsState: models, migrations: loaded };
+}
+
+/** makemigrations' (and migrate's) CommandError for an app with several leaves, first line. */
+export function conflictMessage(app: string, leaves: string[]): string {
+  return `Conflicting migrations detected; multiple leaf nodes in the migration graph: (${leaves.join(", ")} in ${app}).`;
+}
+
+/** The problems that stop makemigrations (a broken graph or conflicting leaves), Django's first first. */
+export function blockingProblems(report: MigrationsReport): GraphProblem[] {
+  return report.problems.filter((p) => p.kind !== "duplicate-number");
 }
 
 /** Pending relations into another app that also has pending operations: Django may split them. */
@@ -109,13 +122,18 @@ function crossAppReason(app: string, ops: PendingOp[], diff: Map<string, { ops: 
   return null;
 }
 
+/**
+ * Migrations of one app that share a number prefix: Django allows it (only leaves matter), so it is
+ * a hint. A squashed migration and the ones it replaces share their number by design: not counted.
+ */
 function duplicateNumbers(loaded: AppMigrations[]): GraphProblem[] {
   const out: GraphProblem[] = [];
   for (const a of loaded) {
     const byNumber = new Map<string, MigrationInfo[]>();
+    const replaced = new Set(a.migrations.flatMap((m) => m.replaces.filter((r) => r[0] === a.app.label).map((r) => r[1])));
     for (const m of a.migrations) {
       const n = /^(\d+)_/.exec(m.name)?.[1];
-      if (n && m.file) byNumber.set(n, [...(byNumber.get(n) ?? []), m]);
+      if (n && m.file && !replaced.has(m.name)) byNumber.set(n, [...(byNumber.get(n) ?? []), m]);
     }
     for (const [n, ms] of byNumber) {
       if (ms.length < 2) continue;

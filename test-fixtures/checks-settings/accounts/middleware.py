@@ -1,0 +1,5 @@
+from django.contrib.auth.middleware import AuthenticationMiddleware
+
+
+class AuthMiddleware(AuthenticationMiddleware):
+    pass

@@ -1,0 +1,7 @@
+from django.db import models
+
+
+class Product(models.Model):
+    name = models.CharField(max_length=100)
+    colour = models.CharField(max_length=20, blank=True)
+    size = models.CharField(max_length=20, blank=True)
