@@ -21,6 +21,8 @@ interface FileEntry {
 interface MemoEntry {
   value: unknown;
   deps: Map<string, number>;
+  /** The clock when the entry was last known valid: nothing changed since, nothing to check. */
+  checkedAt: number;
 }
 
 /** Statistics, for the benchmark and tests of incrementality. */
@@ -38,6 +40,8 @@ export class WorkspaceIndex {
   /** Versions of folder listings and of existence checks, keyed "dir:" + path. */
   private dirVersions = new Map<string, number>();
   private memos = new Map<string, MemoEntry>();
+  /** Folder facts (listing, is-a-folder) cached until the folder's version changes. */
+  private dirFacts = new Map<string, { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] }>();
   private tracking: Map<string, number>[] = [];
   private clock = 1;
   readonly stats: IndexStats = { parses: 0, reads: 0, memoHits: 0, memoMisses: 0 };
@@ -47,8 +51,10 @@ export class WorkspaceIndex {
 
   // ---- dependency tracking -------------------------------------------------------------------
 
+  /** Records a read in the innermost running memo; it passes its reads up when it finishes. */
   private record(key: string, version: number): void {
-    for (const t of this.tracking) t.set(key, version);
+    const top = this.tracking[this.tracking.length - 1];
+    if (top) top.set(key, version);
   }
 
   private fileVersion(file: string): number {
@@ -69,7 +75,8 @@ export class WorkspaceIndex {
    */
   memo<T>(key: string, compute: () => T): T {
     const hit = this.memos.get(key);
-    if (hit && this.valid(hit)) {
+    if (hit && (hit.checkedAt === this.clock || this.valid(hit))) {
+      hit.checkedAt = this.clock;
       this.stats.memoHits++;
       for (const [k, v] of hit.deps) this.record(k, v);
       return hit.value as T;
@@ -83,7 +90,7 @@ export class WorkspaceIndex {
     } finally {
       this.tracking.pop();
     }
-    this.memos.set(key, { value, deps });
+    this.memos.set(key, { value, deps, checkedAt: this.clock });
     for (const [k, v] of deps) this.record(k, v);
     return value;
   }
@@ -98,7 +105,7 @@ export class WorkspaceIndex {
   private entry(file: string): FileEntry {
     let e = this.files.get(file);
     if (!e) {
-      e = { version: this.clock++ };
+      e = { version: 0 }; // changes bump the clock; a first read is no change
       this.files.set(file, e);
     }
     return e;
@@ -162,20 +169,35 @@ export class WorkspaceIndex {
 
   /** Names in a folder (files and folders), sorted; empty when it does not exist. */
   listDir(dir: string): { name: string; isDir: boolean }[] {
-    this.record("dir:" + dir, this.dirVersion(dir));
-    try {
-      return fs
-        .readdirSync(dir, { withFileTypes: true })
-        .map((d) => ({ name: d.name, isDir: d.isDirectory() || (d.isSymbolicLink() && isDirSafe(path.join(dir, d.name))) }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return [];
+    const facts = this.dirFactsOf(dir);
+    if (!facts.list) {
+      try {
+        facts.list = fs
+          .readdirSync(dir, { withFileTypes: true })
+          .map((d) => ({ name: d.name, isDir: d.isDirectory() || (d.isSymbolicLink() && isDirSafe(path.join(dir, d.name))) }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch {
+        facts.list = [];
+      }
     }
+    return facts.list;
   }
 
   isDir(dir: string): boolean {
-    this.record("dir:" + dir, this.dirVersion(dir));
-    return isDirSafe(dir);
+    const facts = this.dirFactsOf(dir);
+    facts.isDir ??= isDirSafe(dir);
+    return facts.isDir;
+  }
+
+  private dirFactsOf(dir: string): { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] } {
+    const version = this.dirVersion(dir);
+    this.record("dir:" + dir, version);
+    let facts = this.dirFacts.get(dir);
+    if (!facts || facts.version !== version) {
+      facts = { version };
+      this.dirFacts.set(dir, facts);
+    }
+    return facts;
   }
 
   // ---- updates -------------------------------------------------------------------------------

@@ -34,7 +34,12 @@ export class ModuleResolver {
     readonly sourceRoots: string[],
   ) {}
 
+  /** Memoised in the index: analyses resolve the same names again and again. */
   resolveModule(name: string): ResolvedModule | null {
+    return this.index.memo(`module:${this.sourceRoots[0]}:${name}`, () => this.resolveModuleUncached(name));
+  }
+
+  private resolveModuleUncached(name: string): ResolvedModule | null {
     if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(name)) return null;
     const parts = name.split(".");
     for (const root of this.sourceRoots) {
