@@ -53,7 +53,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   let clientConfig = false;
   let clientFolders = false;
   let stopWatching: (() => void) | undefined;
-  let published = new Set<string>();
+  let published = new Map<string, string>();
+  let diagGeneration = 0;
   let diagTimer: NodeJS.Timeout | undefined;
   let ready: Promise<void> = Promise.resolve();
   const delay = options.diagnosticsDelay ?? 100;
@@ -144,7 +145,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     progress?.done();
     const names = projects.map((p) => `${path.relative(s.workspace.workspaceFolders[0] ?? "", p.managePy) || p.managePy} (${p.settingsSource()?.module ?? "no settings module"})`);
     log.info(`indexed ${files.length} Python files in ${Date.now() - started} ms; projects: ${names.join(", ") || "none"}`);
-    publishDiagnostics();
+    await publishDiagnostics();
     sendStatus({ state: "ready", projects: projects.length, files: files.length });
     void connection.sendNotification(IndexChangedNotification, { files: [] });
   }
@@ -153,25 +154,30 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     void connection.sendNotification(StatusNotification, p);
   }
 
-  function publishDiagnostics(): void {
+  /** Computes diagnostics without blocking requests; a newer edit cancels an older pass. */
+  async function publishDiagnostics(): Promise<void> {
     const s = session;
     if (!s) return;
-    const byFile = s.diagnostics();
-    const next = new Set<string>();
+    const generation = ++diagGeneration;
+    const byFile = await s.diagnosticsAsync(() => generation !== diagGeneration);
+    if (!byFile) return;
+    const next = new Map<string, string>();
     for (const [file, findings] of byFile) {
       const uri = fileToUri(file);
-      next.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+      const diagnostics = findings.map(toDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      next.set(uri, key);
+      // Only what changed goes over the wire: large projects have many files with findings.
+      if (published.get(uri) !== key) void connection.sendDiagnostics({ uri, diagnostics });
     }
-    for (const uri of published) if (!next.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of published.keys()) if (!next.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published = next;
   }
 
   function scheduleDiagnostics(changed: string[]): void {
     clearTimeout(diagTimer);
     diagTimer = setTimeout(() => {
-      publishDiagnostics();
-      void connection.sendNotification(IndexChangedNotification, { files: changed });
+      void publishDiagnostics().then(() => connection.sendNotification(IndexChangedNotification, { files: changed }));
     }, delay);
   }
 

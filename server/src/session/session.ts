@@ -2,7 +2,7 @@
 // and crash isolation for every analysis a request runs.
 import * as path from "node:path";
 import type { Connection } from "vscode-languageserver";
-import { type RunResult, runRules } from "../analysis/diagnostics/registry";
+import { RULES, type RunResult, ruleSteps } from "../analysis/diagnostics/registry";
 import type { Finding } from "../analysis/diagnostics/types";
 import type { Logger } from "../project/logger";
 import type { DjangoProject } from "../project/project";
@@ -58,13 +58,31 @@ export class Session {
 
   /** All findings of all projects, grouped by file. */
   diagnostics(): Map<string, Finding[]> {
-    const byFile = new Map<string, Finding[]>();
+    const result = new Map<string, Finding[]>();
+    for (const _ of this.diagnosticSteps(result)) {
+      /* run to the end */
+    }
+    return result;
+  }
+
+  /**
+   * The same, giving the event loop back between rules so requests are answered meanwhile;
+   * null when `cancelled()` turned true (a newer edit arrived) before it finished.
+   */
+  async diagnosticsAsync(cancelled: () => boolean): Promise<Map<string, Finding[]> | null> {
+    const result = new Map<string, Finding[]>();
+    for (const _ of this.diagnosticSteps(result)) {
+      await new Promise((r) => setImmediate(r));
+      if (cancelled()) return null;
+    }
+    return result;
+  }
+
+  private *diagnosticSteps(byFile: Map<string, Finding[]>): Generator<void> {
     for (const project of this.guard("projects", () => this.workspace.projects(), [])) {
-      const result: RunResult = this.guard(
-        "diagnostics",
-        () => runRules(project, this.configFor(project.root).diagnostics),
-        { findings: [], failures: [] },
-      );
+      const result: RunResult = { findings: [], failures: [] };
+      const steps = ruleSteps(project, this.configFor(project.root).diagnostics, RULES, result);
+      while (this.guard("diagnostics", () => !steps.next().done, false)) yield;
       for (const f of result.failures) {
         const key = `rule:${f.code}:${f.error.split("\n")[0]}`;
         if (!this.reported.has(key)) {
@@ -78,7 +96,6 @@ export class Session {
         byFile.set(f.file, list);
       }
     }
-    return byFile;
   }
 }
 

@@ -39,9 +39,11 @@ function ruleId(rule: Rule): number {
   return id;
 }
 
-export function runRules(project: DjangoProject, overrides: SeverityOverrides = {}, rules: Rule[] = RULES): RunResult {
-  const findings: Finding[] = [];
-  const failures: RunResult["failures"] = [];
+/**
+ * Runs the rules one at a time, yielding after each, so a caller can give the event loop back
+ * between rules (the language server does, to answer requests while diagnostics are computed).
+ */
+export function* ruleSteps(project: DjangoProject, overrides: SeverityOverrides, rules: Rule[], result: RunResult): Generator<void> {
   for (const rule of rules) {
     const setting = overrides[rule.code];
     if (setting === "off") continue;
@@ -49,12 +51,23 @@ export function runRules(project: DjangoProject, overrides: SeverityOverrides = 
     try {
       raw = project.index.memo(`rule:${rule.code}#${ruleId(rule)}:${project.managePy}:${project.options.settingsModule ?? ""}`, () => rule.run(project));
     } catch (err) {
-      failures.push({ code: rule.code, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      result.failures.push({ code: rule.code, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       continue;
     }
-    for (const f of raw) findings.push({ ...f, code: rule.code, severity: setting ?? rule.defaultSeverity });
+    for (const f of raw) {
+      const finding: Finding = { ...f, code: rule.code, severity: setting ?? rule.defaultSeverity };
+      if (!silenced(project, finding)) result.findings.push(finding);
+    }
+    yield;
   }
-  return { findings: findings.filter((f) => !silenced(project, f)), failures };
+}
+
+export function runRules(project: DjangoProject, overrides: SeverityOverrides = {}, rules: Rule[] = RULES): RunResult {
+  const result: RunResult = { findings: [], failures: [] };
+  for (const _ of ruleSteps(project, overrides, rules, result)) {
+    /* run to the end */
+  }
+  return result;
 }
 
 function silenced(project: DjangoProject, f: Finding): boolean {
