@@ -1,14 +1,16 @@
 // Turns a tree-sitter Python tree into a ModuleSummary. Tolerant: ERROR nodes are searched for the
 // statements and calls they still contain, so a half-typed file yields what can be read.
 //
-// Speed: web-tree-sitter's Node objects cost a WASM round trip and an allocation for every
-// `.type`, `.namedChildren`, `.childForFieldName`, `.endPosition` and `.text`. So the tree is first
-// copied into flat typed arrays by one TreeCursor walk (type, field, start and end index per node,
-// children as first-child/next-sibling links); the summary is then built from those arrays in plain
-// JS, with text sliced from the source and positions computed from a line-start table. web-tree-sitter
-// gives indices and columns in UTF-16 code units, the same units as JS strings, and counts rows at
-// "\n" only, like the line table. The output is exactly that of the former Node-based version
-// (test/unit/summaryGolden.test.ts compares the two).
+// Speed: web-tree-sitter's Node objects cost WASM round trips and allocations for every `.type`,
+// `.namedChildren`, `.childForFieldName`, `.endPosition` and `.text`. So the tree is first copied
+// into flat typed arrays by one cursor walk (cursorOps.ts: type id, field id, start and end index
+// per node, children as first-child/next-sibling links, only what the summarizer can read); the
+// summary is then built from those arrays in plain JS, comparing small kind codes instead of type
+// names, slicing text from the source and computing positions from a line-start table.
+// web-tree-sitter gives indices and columns in UTF-16 code units, the units of JS strings, and counts
+// rows at "\n" only, like the line table. The output is exactly that of the former Node-based
+// version: test/unit/summaryGolden.test.ts compares the two on fixtures, a generated project, tricky
+// snippets and broken variants of them.
 import type { Language, Node, Tree } from "web-tree-sitter";
 import type {
   CallExpr,
@@ -170,9 +172,9 @@ const FIELD_PARENTS: KindName[] = [
  * them can be a call or a string. The walk does not enter them.
  */
 const OPAQUE = new Set<string>([
+  // Not dotted_name nor import_prefix: error recovery can put an ERROR node, which may hold calls and
+  // strings, inside them.
   "identifier",
-  "dotted_name",
-  "import_prefix",
   "integer",
   "float",
   "true",
@@ -199,6 +201,9 @@ const F_DESCEND = 4;
 const F_RANGE = 8;
 const ERROR_FLAGS = F_NAMED | F_DESCEND | F_RANGE;
 
+/** The FIELD_PARENTS whose fields can hold a token (anonymous node): `operator`. */
+const ANON_FIELD_PARENTS: KindName[] = ["augmented_assignment", "binary_operator", "unary_operator"];
+
 interface LanguageTables {
   /** Per node type id: the kind code. */
   kind: Int32Array;
@@ -206,8 +211,10 @@ interface LanguageTables {
   flags: Uint8Array;
   /** Per node type id: its name as `Node.type` reports it. */
   names: string[];
-  /** Per kind code: whether children's field ids are needed. */
+  /** Per kind code: whether named children's field ids are needed. */
   fieldParent: Uint8Array;
+  /** Per kind code: whether anonymous children's field ids are needed. */
+  anonFieldParent: Uint8Array;
   field: {
     name: number;
     alias: number;
@@ -257,6 +264,8 @@ function tablesFor(language: Language): LanguageTables {
   }
   const fieldParent = new Uint8Array(KIND_NAMES.length);
   for (const k of FIELD_PARENTS) fieldParent[KIND[k]] = 1;
+  const anonFieldParent = new Uint8Array(KIND_NAMES.length);
+  for (const k of ANON_FIELD_PARENTS) anonFieldParent[KIND[k]] = 1;
   // -1 never matches a child's field id (0 means "no field").
   const fid = (n: string): number => language.fieldIdForName(n) ?? -1;
   const t: LanguageTables = {
@@ -264,6 +273,7 @@ function tablesFor(language: Language): LanguageTables {
     flags,
     names,
     fieldParent,
+    anonFieldParent,
     field: {
       name: fid("name"),
       alias: fid("alias"),
@@ -337,23 +347,47 @@ function grow(min: number): void {
 }
 
 /**
- * Copies the tree into the flat arrays with one cursor. The children of anonymous and OPAQUE nodes
- * are not visited (the summarizer never reads them); start and end are read for the nodes whose range
- * or text can be read: named nodes (but comments and string ends), nodes in a field, and the first
- * child of a string (its prefix).
+ * Copies the tree into the flat arrays with one cursor; `count` bounds the number of nodes. The
+ * children of anonymous and OPAQUE nodes are not visited (the summarizer never reads them). Start and
+ * end are read for the nodes whose range or text can be read: named nodes (but comments and string
+ * ends), nodes in a field, and the first child of a string (its prefix). Field ids are read for the
+ * children of FIELD_PARENTS (anonymous ones only under operators, the only fields holding tokens).
  */
-function buildFlat(cursor: CursorWalk, t: LanguageTables): number {
+function buildFlat(cursor: CursorWalk, t: LanguageTables, count: number): number {
+  if (count > capacity) grow(count);
   const kindOf = t.kind;
   const flagsOf = t.flags;
   const typeCount = kindOf.length;
   const fieldParent = t.fieldParent;
+  const anonFieldParent = t.anonFieldParent;
+  let typeL = typeA;
+  let kindL = kindA;
+  let flagL = flagA;
+  let fieldL = fieldA;
+  let startL = startA;
+  let endL = endA;
+  let firstL = firstA;
+  let nextL = nextA;
+  let parentL = parentA;
   let n = 0;
 
   const record = (parent: number): number => {
-    if (n >= capacity) grow(n + 1);
+    if (n >= capacity) {
+      // Not expected: `count` is the number of visible nodes.
+      grow(n + 1);
+      typeL = typeA;
+      kindL = kindA;
+      flagL = flagA;
+      fieldL = fieldA;
+      startL = startA;
+      endL = endA;
+      firstL = firstA;
+      nextL = nextA;
+      parentL = parentA;
+    }
     const i = n++;
     const typeId = cursor.typeId();
-    typeA[i] = typeId;
+    typeL[i] = typeId;
     let kind: number;
     let flags: number;
     if (typeId < typeCount) {
@@ -364,47 +398,47 @@ function buildFlat(cursor: CursorWalk, t: LanguageTables): number {
       kind = K_ERROR;
       flags = ERROR_FLAGS;
     }
-    kindA[i] = kind;
-    flagA[i] = flags;
-    parentA[i] = parent;
-    firstA[i] = -1;
-    nextA[i] = -1;
+    kindL[i] = kind;
+    flagL[i] = flags;
+    parentL[i] = parent;
+    firstL[i] = -1;
+    nextL[i] = -1;
     let field = 0;
     let needRange = (flags & F_RANGE) !== 0;
     if (parent >= 0) {
-      const parentKind = kindA[parent];
-      if (fieldParent[parentKind]) {
+      const parentKind = kindL[parent];
+      if ((flags & F_NAMED ? fieldParent : anonFieldParent)[parentKind]) {
         field = cursor.fieldId();
         if (field !== 0) needRange = true;
       }
       // `child(0)` of a string: its prefix and quote.
-      if (parentKind === K_STRING && firstA[parent] === -1) needRange = true;
+      if (parentKind === K_STRING && firstL[parent] === -1) needRange = true;
     }
-    fieldA[i] = field;
+    fieldL[i] = field;
     if (needRange) {
-      startA[i] = cursor.startIndex();
-      endA[i] = cursor.endIndex();
+      startL[i] = cursor.startIndex();
+      endL[i] = cursor.endIndex();
     } else {
-      startA[i] = -1;
-      endA[i] = -1;
+      startL[i] = -1;
+      endL[i] = -1;
     }
     return i;
   };
 
   let cur = record(-1);
   for (;;) {
-    if (flagA[cur] & F_DESCEND && cursor.gotoFirstChild()) {
+    if (flagL[cur] & F_DESCEND && cursor.gotoFirstChild()) {
       const child = record(cur);
-      firstA[cur] = child;
+      firstL[cur] = child;
       cur = child;
       continue;
     }
     for (;;) {
       if (cur === 0) return n;
-      const parent = parentA[cur];
+      const parent = parentL[cur];
       if (cursor.gotoNextSibling()) {
         const sib = record(parent);
-        nextA[cur] = sib;
+        nextL[cur] = sib;
         cur = sib;
         break;
       }
@@ -1101,9 +1135,10 @@ export function summarize(tree: Tree, lineCount: number, text?: string): ModuleS
   const root = tree.rootNode;
   const src = text ?? sourceOf(root);
   const t = tablesFor(tree.language);
+  const count = root.descendantCount;
   const cursor = walkTree(tree);
   try {
-    buildFlat(cursor, t);
+    buildFlat(cursor, t, count);
   } finally {
     cursor.delete();
   }
