@@ -5,6 +5,7 @@ import { ensureParser } from "./python/parser";
 import { stderrLogger } from "./project/logger";
 import { Workspace } from "./project/workspace";
 import type { CliOptions, Command } from "./cli/common";
+import { contractJson } from "./cli/contract";
 import { projectCommand } from "./cli/projectCommand";
 import { checkCommand } from "./cli/checkCommand";
 import { resolveCommand } from "./cli/resolveCommand";
@@ -35,13 +36,15 @@ Options:
   --json                  machine-readable output (a stable contract, see README)
   --settings MODULE       the settings module, as Django's --settings
   --django-version X.Y    which Django's rules apply (default: detected)
+  --details               with --json: add what goes beyond the contract (a view's module,
+                          patterns under an undecidable if, what could not be read, …)
   --help, -h              this help
   --version, -v           the version
 
 Exit codes: 0 fine, 1 findings (check/migrations --check), 2 usage error or no Django project.`;
 
 export function parseArgs(argv: string[]): { command: string | null; opts: CliOptions } | { error: string } {
-  const opts: CliOptions = { folder: "", json: false, settings: null, djangoVersion: null, check: false, rest: [] };
+  const opts: CliOptions = { folder: "", json: false, details: false, settings: null, djangoVersion: null, check: false, rest: [] };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +58,7 @@ export function parseArgs(argv: string[]): { command: string | null; opts: CliOp
     try {
       if (a === "--json") opts.json = true;
       else if (a === "--check") opts.check = true;
+      else if (a === "--details") opts.details = true;
       else if (a === "--settings" || a.startsWith("--settings=")) opts.settings = value();
       else if (a === "--django-version" || a.startsWith("--django-version=")) opts.djangoVersion = value();
       else if (a.startsWith("--")) return { error: `unknown option ${a}` };
@@ -100,7 +104,8 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
     return 2;
   }
   const result = cmd.run(ws, opts);
-  out(opts.json ? JSON.stringify(result.json, null, 2) + "\n" : result.text + "\n");
+  const json = opts.details ? result.json : contractJson(command!, result.json);
+  out(opts.json ? JSON.stringify(json, null, 2) + "\n" : result.text + "\n");
   return result.exitCode;
 }
 

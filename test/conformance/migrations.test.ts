@@ -25,7 +25,7 @@ function oracleBatch(version: DjangoLine, roots: string[]): Record<string, any> 
 
 async function lensJson(root: string, version: DjangoLine): Promise<any> {
   let text = "";
-  const code = await main(["migrations", root, "--json", "--check", "--django-version", version], (s) => {
+  const code = await main(["migrations", root, "--json", "--details", "--check", "--django-version", version], (s) => {
     text += s;
     return true;
   });

@@ -30,7 +30,7 @@ for (const version of ["5.2", "4.2"] as DjangoLine[]) {
     it("finds the same file and candidates as get_template() for every name", () => {
       const expected = oracle(version, "templates", ROOT, NAMES);
       assert.ok(!expected.crash, JSON.stringify(expected.crash));
-      const ours = lens(["templates", ROOT, ...NAMES, "--json", "--django-version", version]);
+      const ours = lens(["templates", ROOT, ...NAMES, "--json", "--details", "--django-version", version]);
       assert.equal(ours.code, 0, ours.stderr);
       const got = ours.json.projects[0].templates;
       for (const [i, want] of expected.templates.entries()) {

@@ -70,7 +70,7 @@ for (const version of ["5.2", "4.2"] as DjangoLine[]) {
           requireDjango(this, version);
           expected = oracle(version, "urls", root);
           assert.ok(!expected.crash, `the oracle could not load ${c.fixture}: ${JSON.stringify(expected.crash)}`);
-          const out = lens(["urls", root, "--json", "--django-version", version]);
+          const out = lens(["urls", root, "--json", "--details", "--django-version", version]);
           assert.equal(out.code, 0, out.stderr);
           actual = out.json.projects[0];
         });
@@ -92,7 +92,7 @@ for (const version of ["5.2", "4.2"] as DjangoLine[]) {
 
         it("resolves request paths as django.urls.resolve() does", function () {
           const want = oracle(version, "resolve", root, c.paths).resolved;
-          const out = lens(["resolve", root, ...c.paths, "--json", "--django-version", version]);
+          const out = lens(["resolve", root, ...c.paths, "--json", "--details", "--django-version", version]);
           assert.equal(out.code, 0, out.stderr);
           const got = out.json.projects[0].resolved;
           assert.equal(got.length, want.length);

@@ -57,3 +57,44 @@ describe("cli", function () {
     assert.doesNotMatch(r.stdout, /\x1b\[/, "no colour when stdout is not a TTY");
   });
 });
+
+describe("cli JSON contract", function () {
+  this.timeout(60000);
+  const MYSITE = path.join(FIXTURES, "mysite");
+  const keys = (o: any) => Object.keys(o ?? {});
+
+  it("prints exactly DESIGN.md's keys with --json, and more only with --details", () => {
+    const header = ["root", "managePy", "settingsModule"];
+    const urls = lens(["urls", MYSITE, "--json"]).json.projects[0];
+    assert.deepEqual(keys(urls), [...header, "urls"]);
+    for (const u of urls.urls) {
+      assert.deepEqual(keys(u), ["route", "name", "view", "source"]);
+      if (u.view) assert.deepEqual(keys(u.view), ["file", "line", "symbol"]);
+      assert.deepEqual(keys(u.source), ["file", "line"]);
+    }
+    const detailed = lens(["urls", MYSITE, "--json", "--details"]).json.projects[0];
+    assert.ok(detailed.urls.some((u: any) => u.view && "module" in u.view), "--details keeps the view's module");
+
+    const resolved = lens(["resolve", MYSITE, "/shop/products/5/", "/nope/", "--json"]).json.projects[0];
+    assert.deepEqual(keys(resolved), [...header, "resolved"]);
+    assert.deepEqual(keys(resolved.resolved[0]), ["path", "match"]);
+    assert.deepEqual(keys(resolved.resolved[0].match), ["route", "name", "view", "kwargs"]);
+    assert.deepEqual(resolved.resolved[0].match.kwargs, { pk: "5" });
+    assert.equal(resolved.resolved[1].match, null);
+
+    const check = lens(["check", path.join(FIXTURES, "midedit"), "--json"]).json.projects[0];
+    assert.deepEqual(keys(check), [...header, "diagnostics"]);
+    assert.deepEqual(keys(check.diagnostics[0]), ["file", "line", "column", "endLine", "endColumn", "code", "severity", "message"]);
+
+    const migrations = lens(["migrations", MYSITE, "--json"]).json.projects[0];
+    assert.deepEqual(keys(migrations), [...header, "apps"]);
+    for (const a of migrations.apps) {
+      assert.ok(["app", "leaves", "conflicts", "pending", "status", "reason"].includes(keys(a)[keys(a).length - 1]));
+      assert.deepEqual(keys(a).slice(0, 4), ["app", "leaves", "conflicts", "pending"]);
+    }
+
+    const templates = lens(["templates", MYSITE, "shop/product_detail.html", "--json"]).json.projects[0];
+    assert.deepEqual(keys(templates), [...header, "templates"]);
+    assert.deepEqual(keys(templates.templates[0]), ["name", "file", "candidates"]);
+  });
+});

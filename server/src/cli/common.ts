@@ -7,6 +7,8 @@ import type { Workspace } from "../project/workspace";
 export interface CliOptions {
   folder: string;
   json: boolean;
+  /** With --json: keep keys beyond the public contract. */
+  details: boolean;
   settings: string | null;
   djangoVersion: string | null;
   check: boolean;

@@ -50,3 +50,13 @@ class Link(models.Model):
 
 class Node(models.Model):
     links = models.ManyToManyField("self", through=Link, symmetrical=False)
+
+
+class Club(models.Model):
+    members = models.ManyToManyField(Person, related_name="clubs")
+    staff = models.ManyToManyField(Person, related_name="staffed", db_table="club_person")
+
+
+class ClubMembers(models.Model):
+    class Meta:
+        db_table = "club_club_members"

@@ -35,6 +35,8 @@ class Review(models.Model):
 
 class Note(models.Model):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    ender = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="ender_")
+    dunder = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="note__dunder")
 
 
 class Person(models.Model):

@@ -1,52 +1,19 @@
 // Django's ModelAdmin checks (django/contrib/admin/checks.py) that can be decided statically:
-// list_display (admin.E108/E109), list_display_links (E111), list_filter (E116), ordering (E033),
-// readonly_fields (E035), raw_id_fields (E002/E003), autocomplete_fields (E037–E040),
-// fields/fieldsets (E005, E006, E012) and search_fields (E126). Reported on the ModelAdmin class
-// line, as Django's checks name the class; the data carries the item's own range for the editor.
+// list_display (admin.E108/E109), list_display_links (E111), list_filter (E116), ordering
+// (E032/E033), readonly_fields (E035) here; the change-form options in adminChecksForm.ts.
+// Reported on the ModelAdmin class line, as Django's checks name the class; the data carries the
+// item's own range for the editor.
 import type { DjangoProject } from "../../project/project";
 import { findBinding } from "../../project/modules";
 import { stringValue } from "../../python/exprUtil";
-import type { Expr, Location } from "../../python/types";
-import type { AdminClass } from "../admin/adminClass";
+import type { Expr } from "../../python/types";
 import { fullyVisible, getField, modelHasAttr } from "../admin/modelLookup";
-import { type Registration, adminRegistry } from "../admin/registrations";
-import { DJANGO_ATTRIBUTES } from "../admin/djangoAttributes.generated";
-import { type ModelGraph, modelGraph } from "../models/graph";
-import { nearestName as closest } from "../models/suggest";
+import { adminRegistry } from "../admin/registrations";
+import { modelGraph } from "../models/graph";
 import type { ModelInfo } from "../models/types";
-import { type Raw, modelRule } from "./modelsShared";
-
-interface Ctx {
-  project: DjangoProject;
-  g: ModelGraph;
-  admin: AdminClass;
-  model: ModelInfo;
-  line: "5.2" | "4.2";
-  regs: Registration[];
-  complete: boolean;
-}
-
-type Found = { id: string; raw: Raw };
-
-function finding(c: Ctx, id: string, message: string, item?: Expr, data?: Record<string, unknown>): Found {
-  const at: Location | undefined = item ? { file: c.admin.options.get(String(data?.option ?? ""))?.location.file ?? c.admin.file, range: item.range } : undefined;
-  // A misspelt field name: the nearest field of the model, for the quick fix.
-  if (typeof data?.name === "string" && !data.name.includes("__")) {
-    const fwd = c.g.forwardFields(c.model);
-    const suggestion = fwd ? closest(data.name, fwd.map((f) => f.name)) : null;
-    if (suggestion) data = { ...data, suggestion };
-  }
-  return { id, raw: { file: c.admin.file, range: c.admin.location.range, message, data: { model: c.model.label, admin: c.admin.name, ...(at ? { at } : {}), ...(data ?? {}) } } };
-}
-
-/** The option's items, when it is a literal list or tuple. */
-function items(c: Ctx, name: string): Expr[] | null {
-  const o = c.admin.options.get(name);
-  if (!o) return null;
-  return o.expr.kind === "list" || o.expr.kind === "tuple" ? o.expr.elts : null;
-}
-
-const adminHas = (c: Ctx, name: string) => c.admin.attributes.has(name) || (DJANGO_ATTRIBUTES[c.line]?.modelAdmin ?? []).includes(name);
+import { autocompleteFields, fieldsAndFieldsets, rawIdFields, searchFields } from "./adminChecksForm";
+import { type Ctx, type Found, adminHas, finding, items, missingField } from "./adminChecksShared";
+import { modelRule } from "./modelsShared";
 
 function listDisplay(c: Ctx): Found[] {
   const out: Found[] = [];
@@ -134,9 +101,6 @@ function listFilter(c: Ctx): Found[] {
   return out;
 }
 
-const missingField = (c: Ctx, id: string, label: string, field: string, e: Expr, option: string): Found =>
-  finding(c, id, `The value of '${label}' refers to '${field}', which is not a field of '${c.model.label}'.`, e, { option, name: field });
-
 function ordering(c: Ctx): Found[] {
   const list = items(c, "ordering");
   if (!list) return [];
@@ -166,106 +130,6 @@ function readonlyFields(c: Ctx): Found[] {
     out.push(finding(c, "admin.E035", msg, e, { option: "readonly_fields", name: v }));
   });
   return out;
-}
-
-function rawIdFields(c: Ctx): Found[] {
-  const out: Found[] = [];
-  (items(c, "raw_id_fields") ?? []).forEach((e, i) => {
-    const v = stringValue(e);
-    if (v === null) return;
-    const label = `raw_id_fields[${i}]`;
-    const gf = getField(c.g, c.model, v);
-    if (gf.kind === "unknown") return;
-    if (gf.kind === "missing" || (gf.kind === "field" && gf.field.name !== v)) out.push(missingField(c, "admin.E002", label, v, e, "raw_id_fields"));
-    else if (gf.kind === "reverse" ? !gf.manyToMany : !gf.field.relation) {
-      out.push(finding(c, "admin.E003", `The value of '${label}' must be a foreign key or a many-to-many field.`, e, { option: "raw_id_fields" }));
-    }
-  });
-  return out;
-}
-
-function autocompleteFields(c: Ctx): Found[] {
-  const out: Found[] = [];
-  (items(c, "autocomplete_fields") ?? []).forEach((e, i) => {
-    const v = stringValue(e);
-    if (v === null) return;
-    const label = `autocomplete_fields[${i}]`;
-    const gf = getField(c.g, c.model, v);
-    if (gf.kind === "unknown") return;
-    if (gf.kind === "missing") return void out.push(missingField(c, "admin.E037", label, v, e, "autocomplete_fields"));
-    const isRel = gf.kind === "reverse" ? gf.manyToMany : !!gf.field.relation;
-    if (!isRel) return void out.push(finding(c, "admin.E038", `The value of '${label}' must be a foreign key or a many-to-many field.`, e, { option: "autocomplete_fields" }));
-    if (gf.kind !== "field" || !c.complete) return;
-    const target = c.g.target(gf.field);
-    if (!target) return;
-    const reg = c.regs.find((r) => r.model.kind === "model" && r.model.model === target);
-    const builtin = adminRegistry(c.project).builtin.get(target.label.toLowerCase());
-    if (!reg && !builtin) {
-      out.push(finding(c, "admin.E039", `An admin for model "${target.name}" has to be registered to be referenced by ${c.admin.name}.autocomplete_fields.`, e));
-      return;
-    }
-    if (builtin || !reg || reg.admin === "unknown") return;
-    const relatedAdmin = reg.admin;
-    if (relatedAdmin && !relatedAdmin.known) return;
-    const sf = relatedAdmin?.options.get("search_fields");
-    const empty = !sf || ((sf.expr.kind === "list" || sf.expr.kind === "tuple") && sf.expr.elts.length === 0);
-    if (empty) {
-      out.push(
-        finding(c, "admin.E040", `${relatedAdmin ? relatedAdmin.name : "ModelAdmin"} must define "search_fields", because it's referenced by ${c.admin.name}.autocomplete_fields.`, e),
-      );
-    }
-  });
-  return out;
-}
-
-/** Field names inside a `fields` value, flattening nested tuples; null when not literal. */
-function flatten(e: Expr): string[] | null {
-  if (e.kind !== "list" && e.kind !== "tuple") return null;
-  const out: string[] = [];
-  for (const x of e.elts) {
-    const s = stringValue(x);
-    if (s !== null) out.push(s);
-    else {
-      const inner = flatten(x);
-      if (!inner) return null;
-      out.push(...inner);
-    }
-  }
-  return out;
-}
-
-function fieldsAndFieldsets(c: Ctx): Found[] {
-  const out: Found[] = [];
-  const fields = c.admin.options.get("fields");
-  const fieldsets = c.admin.options.get("fieldsets");
-  const isNone = (e: Expr) => e.kind === "const" && e.value === null;
-  const both = !!fields && !!fieldsets && !isNone(fields.expr) && !isNone(fieldsets.expr);
-  if (both) out.push(finding(c, "admin.E005", "Both 'fieldsets' and 'fields' are specified."));
-  // _check_fields stops at E005: duplicates in `fields` are only reported without fieldsets.
-  if (fields && !isNone(fields.expr) && !both) {
-    const names = flatten(fields.expr);
-    if (names && new Set(names).size !== names.length) out.push(finding(c, "admin.E006", "The value of 'fields' contains duplicate field(s)."));
-  }
-  if (fieldsets && (fieldsets.expr.kind === "list" || fieldsets.expr.kind === "tuple")) {
-    const seen: string[] = [];
-    for (const [i, fs] of fieldsets.expr.elts.entries()) {
-      if ((fs.kind !== "list" && fs.kind !== "tuple") || fs.elts.length !== 2 || fs.elts[1].kind !== "dict") return out;
-      const f = fs.elts[1].items.find((it) => it.key && stringValue(it.key) === "fields");
-      const names = f ? flatten(f.value) : null;
-      if (!names) return out;
-      if (new Set(names).size !== names.length || names.some((n) => seen.includes(n))) {
-        out.push(finding(c, "admin.E012", `There are duplicate field(s) in 'fieldsets[${i}][1]'.`));
-      }
-      seen.push(...names);
-    }
-  }
-  return out;
-}
-
-function searchFields(c: Ctx): Found[] {
-  const o = c.admin.options.get("search_fields");
-  if (!o || !["str", "num", "const", "dict", "set"].includes(o.expr.kind)) return [];
-  return [finding(c, "admin.E126", "The value of 'search_fields' must be a list or tuple.")];
 }
 
 function adminFindings(project: DjangoProject): Found[] {

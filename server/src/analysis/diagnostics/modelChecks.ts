@@ -45,7 +45,7 @@ function allParents(g: ModelGraph, m: ModelInfo): ModelInfo[] | null {
 }
 
 /** Every clash finding of one model (Django's clash_errors block, then the column check). */
-function modelClashes(project: DjangoProject, g: ModelGraph, m: ModelInfo): Found[] {
+function modelClashes(g: ModelGraph, m: ModelInfo): Found[] {
   if (m.incomplete) return [];
   const out: Found[] = [];
   const local = m.proxy ? [] : localFields(m);
@@ -58,7 +58,7 @@ function modelClashes(project: DjangoProject, g: ModelGraph, m: ModelInfo): Foun
   }
   const parents = allParents(g, m);
   if (!parents || parents.some((p) => p.incomplete)) return out;
-  const owner = (f: FieldInfo, x: ModelInfo) => `${x.appLabel}.${x.modelName}`;
+  const owner = (_f: FieldInfo, x: ModelInfo) => `${x.appLabel}.${x.modelName}`;
   const used = new Map<string, { name: string; model: string }>();
   if (!m.proxy) {
     for (const p of parents) {
@@ -88,16 +88,16 @@ function modelClashes(project: DjangoProject, g: ModelGraph, m: ModelInfo): Foun
       // Redeclaring a direct parent's field raises FieldError at import (lens.field-clashes-with-parent).
       const crash = !!clash && !f.implicit && m.mtiParents.some((p) => `${g.registry.get(p)?.appLabel}.${g.registry.get(p)?.modelName}` === clash.model && clash.name === f.name);
       if (clash && !idConflict && !crash) {
-        const raw = f.implicit ? modelFinding(m, "") : fieldFinding(f, `The field '${f.name}' clashes with the field '${clash.name}' from model '${clash.model}'.`);
         if (f.implicit) return out; // a parent link clash: Django words it differently; no claim
-        out.push({ id: "models.E006", raw });
+        out.push({ id: "models.E006", raw: fieldFinding(f, `The field '${f.name}' clashes with the field '${clash.name}' from model '${clash.model}'.`) });
       }
       used.set(f.name, { name: f.name, model: `${m.appLabel}.${m.modelName}` });
       used.set(attname(f), { name: f.name, model: `${m.appLabel}.${m.modelName}` });
     }
   }
-  if (m.name.startsWith("_") || m.name.endsWith("_") || m.name.includes("__")) return [...out, { id: "models.E023/4", raw: null }];
   if (pks.filter(Boolean).length > 1) out.push({ id: "models.E026", raw: modelFinding(m, "The model cannot have more than one field with 'primary_key=True'.") });
+  // models.E023/E024 (not claimed) are clash errors too: they hide E007, so stop here.
+  if (m.name.startsWith("_") || m.name.endsWith("_") || m.name.includes("__")) return out;
   if (out.length === 0) {
     const columns = new Set<string>();
     for (const f of local) {
@@ -110,14 +110,13 @@ function modelClashes(project: DjangoProject, g: ModelGraph, m: ModelInfo): Foun
       } else columns.add(col);
     }
   }
-  void project;
   return out;
 }
 
 function clashFindings(project: DjangoProject): Found[] {
   return project.index.memo(`modelClashes:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
     const g = modelGraph(project);
-    return checkedModels(project).flatMap((m) => modelClashes(project, g, m));
+    return checkedModels(project).flatMap((m) => modelClashes(g, m));
   });
 }
 

@@ -8,6 +8,7 @@ import { MODEL_CHECK_RULES } from "./modelChecks";
 import { META_RULES } from "./modelChecksMeta";
 import { RELATION_RULES } from "./relations";
 import { RELATION_OPTION_RULES } from "./relationsOptions";
+import { TABLE_RULES } from "./relationsTable";
 import { THROUGH_RULES } from "./relationsThrough";
 import { ADMIN_CHECK_RULES } from "./adminChecks";
 import { adminRegisterCrash } from "./adminRegister";
@@ -24,6 +25,7 @@ export const MODEL_RULES: Rule[] = [
   ...RELATION_RULES,
   ...RELATION_OPTION_RULES,
   ...THROUGH_RULES,
+  ...TABLE_RULES,
   ...MODEL_CHECK_RULES,
   ...META_RULES,
   adminRegisterCrash,

@@ -70,6 +70,19 @@ export const lazyReference = modelRule("fields.E307", "error", "A lazy reference
   });
 });
 
+/** fields.E308 / E309: a reverse query name ending with "_" or containing "__" (lookups would break). */
+function queryNameRule(id: "E308" | "E309") {
+  return modelRule(`fields.${id}`, "error", id === "E308" ? "A reverse query name ends with an underscore." : "A reverse query name contains '__'.", (project) =>
+    eachRelation(project, (m, f) => {
+      const names = reverseNames(m, f);
+      if (!names || names.hidden) return null;
+      if (id === "E308" && names.query.endsWith("_")) return fieldFinding(f, `Reverse query name '${names.query}' must not end with an underscore.`);
+      if (id === "E309" && names.query.includes("__")) return fieldFinding(f, `Reverse query name '${names.query}' must not contain '__'.`);
+      return null;
+    }),
+  );
+}
+
 type ClashId = "E302" | "E303" | "E304" | "E305";
 
 /** Django's _check_clashes for one field: which of E302–E305 apply, with their messages. */
@@ -103,10 +116,20 @@ function clashes(m: ModelInfo, f: FieldInfo, g: ModelGraph): [ClashId, string][]
   return out;
 }
 
+/** Every clash finding, computed once per project version for the four rules. */
+function allClashes(project: DjangoProject): { id: ClashId; raw: Raw }[] {
+  return project.index.memo(`relationClashes:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
+    const out: { id: ClashId; raw: Raw }[] = [];
+    eachRelation(project, (m, f, g) => {
+      for (const [id, msg] of clashes(m, f, g) ?? []) out.push({ id, raw: fieldFinding(f, msg, { model: m.label }) });
+      return null;
+    });
+    return out;
+  });
+}
+
 function clashRule(id: ClashId, description: string) {
-  return modelRule(`fields.${id}`, "error", description, (project) =>
-    eachRelation(project, (m, f, g) => (clashes(m, f, g) ?? []).filter(([i]) => i === id).map(([, msg]) => fieldFinding(f, msg, { model: m.label }))),
-  );
+  return modelRule(`fields.${id}`, "error", description, (project) => allClashes(project).filter((c) => c.id === id).map((c) => c.raw));
 }
 
 export const RELATION_RULES = [
@@ -117,4 +140,6 @@ export const RELATION_RULES = [
   clashRule("E304", "Two reverse accessors clash."),
   clashRule("E305", "A reverse query name clashes with another reverse accessor."),
   invalidRelatedName,
+  queryNameRule("E308"),
+  queryNameRule("E309"),
 ];

@@ -2,6 +2,7 @@
 // on_delete=SET_NULL without null (fields.E320), SET_DEFAULT without a default (E321),
 // ForeignKey(unique=True) (W342), and on ManyToManyField: unique (E330), null (W340),
 // validators (W341), related_name on a symmetrical relation (W345), db_comment (W346).
+import { dottedName } from "../../python/exprUtil";
 import { NOT_STATIC, literal } from "../models/literal";
 import { isSymmetrical } from "../models/graph";
 import { resolveExpr } from "../models/names";
@@ -15,7 +16,8 @@ export const setNullNotNullable = modelRule("fields.E320", "error", "on_delete=S
   eachRelation(project, (_m, f) => {
     if (f.relation!.kind === "m2m" || f.dynamicArgs) return null;
     const od = f.params.get("on_delete");
-    if (!od || !f.location) return null;
+    // Resolve only what reads as SET_NULL: name resolution is the costly part on large projects.
+    if (!od || !f.location || !/SET_NULL$/.test(dottedName(od) ?? "")) return null;
     const t = resolveExpr(project, f.location.file, od);
     if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_NULL") return null;
     const nul = f.params.get("null");
@@ -29,7 +31,7 @@ export const setDefaultNoDefault = modelRule("fields.E321", "error", "on_delete=
   eachRelation(project, (_m, f) => {
     if (f.relation!.kind === "m2m" || f.dynamicArgs || f.params.has("default")) return null;
     const od = f.params.get("on_delete");
-    if (!od || !f.location) return null;
+    if (!od || !f.location || !/SET_DEFAULT$/.test(dottedName(od) ?? "")) return null;
     const t = resolveExpr(project, f.location.file, od);
     if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_DEFAULT") return null;
     return fieldFinding(f, "Field specifies on_delete=SET_DEFAULT, but has no default value.");

@@ -14,6 +14,9 @@ import { normaliseObject } from "./objects";
 import { setOptions } from "./replay";
 import { type ModelState, ProjectState } from "./state";
 import { type EvalContext, type NV, Unknowable, evaluate, str, unknowable } from "./values";
+import { readSettings } from "../settings/settings";
+import { type RegistryReads, earlyCache, recordingRegistry, sameAnswer, sameReads } from "./early";
+import { projectKey, settingReader } from "./history";
 
 const AUTO_KWARGS: Record<string, NV> = {
   auto_created: { t: "bool", v: true },
@@ -22,20 +25,57 @@ const AUTO_KWARGS: Record<string, NV> = {
   verbose_name: str("ID"),
 };
 
-export function modelsState(project: DjangoProject, version: DjangoLine, setting: (n: string) => string | null): ProjectState {
-  const registry = modelRegistry(project);
-  const state = new ProjectState();
-  const contexts = new Map<string, EvalContext>();
-  const ctxFor = (file: string): EvalContext | null => {
-    if (contexts.has(file)) return contexts.get(file) ?? null;
+/** The compilation context (names, constants, settings) of a module, memoised on what it read. */
+export function moduleContext(project: DjangoProject, file: string): EvalContext | null {
+  return project.index.memo(`migrations-ctx:${projectKey(project)}:${file}`, () => {
     const summary = project.index.summary(file);
     const moduleName = project.modules.moduleOfFile(file);
-    const ctx = summary && moduleName ? scopeContext(moduleScope(summary.statements, moduleName, file, project.modules), setting) : null;
-    if (ctx) contexts.set(file, ctx);
-    return ctx;
-  };
+    if (!summary || !moduleName) return null;
+    return scopeContext(moduleScope(summary.statements, moduleName, file, project.modules), settingReader(readSettings(project)));
+  });
+}
+
+interface AppModelsEntry {
+  /** The registry's models of the app, as they were. */
+  models: ModelInfo[];
+  reads: RegistryReads;
+  contexts: Map<string, EvalContext | null>;
+  states: ModelState[];
+}
+
+/** The workspace models the migrations compare (concrete and proxy), by app label, registry order. */
+export function comparedModels(registry: ModelRegistry): Map<string, ModelInfo[]> {
+  const out = new Map<string, ModelInfo[]>();
   for (const m of registry.models) {
     if (m.origin !== "workspace" || m.abstract || !m.appLabel) continue;
+    const list = out.get(m.appLabel);
+    if (list) list.push(m);
+    else out.set(m.appLabel, [m]);
+  }
+  return out;
+}
+
+/**
+ * One app's models as ModelStates (ProjectState.from_apps, that app's part). The registry is one
+ * project-wide memo, so this is cached by value: reused while the app's ModelInfos, every other
+ * registry answer the normalisation used and the module contexts it read are equal to last time's.
+ */
+export function appModelsState(project: DjangoProject, label: string, models: ModelInfo[], registry: ModelRegistry, version: DjangoLine): ModelState[] {
+  const cache = earlyCache<AppModelsEntry>(project.index, "models-state");
+  const key = `${projectKey(project)}:${version.major}.${version.minor}:${label}`;
+  const hit = cache.get(key);
+  if (hit && sameAnswer(registry, hit.models, models) && sameReads(registry, hit.reads) && sameContexts(project, hit.contexts)) return hit.states;
+  const reads: RegistryReads = new Map();
+  const recorded = recordingRegistry(registry, reads);
+  const contexts = new Map<string, EvalContext | null>();
+  const ctxFor = (file: string): EvalContext | null => {
+    if (contexts.has(file)) return contexts.get(file) ?? null;
+    const ctx = moduleContext(project, file);
+    contexts.set(file, ctx);
+    return ctx;
+  };
+  const states: ModelState[] = [];
+  for (const m of models) {
     const ms: ModelState = {
       app: m.appLabel,
       name: m.name,
@@ -49,13 +89,43 @@ export function modelsState(project: DjangoProject, version: DjangoLine, setting
       fieldAt: new Map(),
     };
     try {
-      fillModel(ms, m, registry, version, ctxFor);
+      fillModel(ms, m, recorded, version, ctxFor);
     } catch (err) {
       ms.unknown = err instanceof Unknowable ? err.reason : `internal: ${String(err)}`;
     }
-    state.set(ms);
+    states.push(ms);
   }
-  return state;
+  cache.set(key, { models, reads, contexts, states });
+  return states;
+}
+
+function sameContexts(project: DjangoProject, contexts: Map<string, EvalContext | null>): boolean {
+  for (const [file, ctx] of contexts) if (moduleContext(project, file) !== ctx) return false;
+  return true;
+}
+
+export interface ModelsState {
+  state: ProjectState;
+  /** Each app's ModelStates (the same array while the app's inputs are equal). */
+  byApp: Map<string, ModelState[]>;
+  registry: ModelRegistry;
+}
+
+/** Every workspace app's models as one ProjectState (Django's ProjectState.from_apps). */
+export function modelsState(project: DjangoProject, version: DjangoLine): ModelsState {
+  const registry = modelRegistry(project);
+  const state = new ProjectState();
+  const byApp = new Map<string, ModelState[]>();
+  for (const [label, models] of comparedModels(registry)) byApp.set(label, appModelsState(project, label, models, registry, version));
+  // In the registry's order, as ProjectState.from_apps adds them.
+  const next = new Map<string, number>();
+  for (const m of registry.models) {
+    if (m.origin !== "workspace" || m.abstract || !m.appLabel) continue;
+    const i = next.get(m.appLabel) ?? 0;
+    next.set(m.appLabel, i + 1);
+    state.set(byApp.get(m.appLabel)![i]);
+  }
+  return { state, byApp, registry };
 }
 
 function fillModel(ms: ModelState, m: ModelInfo, registry: ModelRegistry, version: DjangoLine, ctxFor: (file: string) => EvalContext | null): void {

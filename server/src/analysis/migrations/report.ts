@@ -2,17 +2,15 @@
 // operations, or "unknown" with a reason. Memoised on every file it read.
 import type { DjangoProject } from "../../project/project";
 import type { Location } from "../../python/types";
-import { appRegistry } from "../settings/apps";
-import { readSettings } from "../settings/settings";
-import { modelRegistry } from "../models/registry";
-import { detectChanges } from "./autodetector";
+import { type AppDiff, detectChanges } from "./autodetector";
 import type { DjangoLine } from "./fields";
-import { type GraphProblem, type MigrationGraph, buildGraph, splitKey } from "./graph";
-import { type AppMigrations, type MigrationInfo, loadAppMigrations } from "./loader";
+import { type GraphProblem, type MigrationGraph, splitKey } from "./graph";
+import { earlyCache } from "./early";
+import { djangoLine, migrationHistory, projectKey } from "./history";
+import type { AppMigrations, MigrationInfo } from "./loader";
 import { modelsState } from "./modelsState";
 import type { PendingOp } from "./optimizer";
-import { replay } from "./replay";
-import type { ProjectState } from "./state";
+import { type ModelState, ProjectState } from "./state";
 
 export interface AppReport {
   app: string;
@@ -37,38 +35,64 @@ export interface MigrationsReport {
 }
 
 export function migrationsReport(project: DjangoProject): MigrationsReport {
-  return project.index.memo(`migrations:${project.managePy}:${project.options.settingsModule ?? ""}:${project.options.djangoVersion ?? ""}`, () => compute(project));
+  return project.index.memo(`migrations:${projectKey(project)}`, () => compute(project));
+}
+
+interface AppDiffEntry {
+  from: ModelState[] | undefined;
+  to: ModelState[] | undefined;
+  diff: AppDiff | undefined;
+}
+
+/**
+ * The autodetector's answer for one app. Every operation it generates for an app comes from that
+ * app's models alone (old and new state; relations to other apps are already normalised into the
+ * field states), so it is cached per app on the identity of both sides: the replayed models
+ * (fixed while the migration files hold) and the models' states (reused while equal).
+ */
+function appDiff(project: DjangoProject, label: string, from: ModelState[] | undefined, to: ModelState[] | undefined, version: DjangoLine): AppDiff | undefined {
+  const cache = earlyCache<AppDiffEntry>(project.index, "app-diff");
+  const key = `${projectKey(project)}:${version.major}.${version.minor}:${label}`;
+  const hit = cache.get(key);
+  if (hit && hit.from === from && hit.to === to) return hit.diff;
+  const side = (ms: ModelState[] | undefined) => {
+    const s = new ProjectState();
+    for (const m of ms ?? []) s.set(m);
+    return s;
+  };
+  const diff = detectChanges(side(from), side(to), new Set([label]), version).get(label);
+  cache.set(key, { from, to, diff });
+  return diff;
 }
 
 function compute(project: DjangoProject): MigrationsReport {
-  const settings = readSettings(project);
-  const registry = appRegistry(project, settings);
-  const dv = project.djangoVersion();
-  const version = { major: dv.major, minor: dv.minor };
-  const setting = (name: string): string | null => {
-    if (name === "AUTH_USER_MODEL") return settings.authUserModel;
-    const v = settings.get(name);
-    return v?.k === "str" ? v.v : null;
-  };
-  const loaded = registry.apps.map((a) => loadAppMigrations(project, a, setting));
-  const graph = buildGraph(loaded);
-  const plan: MigrationInfo[] = graph.plan().map((k) => graph.nodes.get(k)!).filter(Boolean);
-  const replayed = replay(plan, version);
-  const models = modelsState(project, version, setting);
+  // The migrations' side: recomputed only when a migration file, settings or INSTALLED_APPS change.
+  const history = migrationHistory(project, djangoLine(project));
+  const { settings, registry, version, graph, migrations: loaded } = history;
+  const replayed = { state: history.state, unknownApps: history.unknownApps };
+  // The models' side: every app normalised, each reused while its inputs are equal.
+  const { state: models, byApp: appStates, registry: modelReg } = modelsState(project, version);
   const globalReason =
     !settings.installedApps?.complete ? "INSTALLED_APPS is not fully known" :
     settings.get("MIGRATION_MODULES") ? "MIGRATION_MODULES is set" :
     !registry.complete ? "an installed app could not be resolved" :
-    !modelRegistry(project).complete ? "the model registry is incomplete" : null;
+    !modelReg.complete ? "the model registry is incomplete" : null;
   const compared = new Set(loaded.filter((a) => a.migrated && a.app.origin === "workspace").map((a) => a.app.label));
-  const diff = detectChanges(replayed.state, models, compared, version);
+  const diff = new Map<string, AppDiff>();
+  for (const label of compared) {
+    const d = appDiff(project, label, history.byApp.get(label), appStates.get(label), version);
+    if (d) diff.set(label, d);
+  }
+  const facts = graphFacts(project, version);
+  const unknownModels = new Map<string, ModelState>();
+  for (const m of models.models.values()) if (m.unknown && !unknownModels.has(m.app)) unknownModels.set(m.app, m);
   const problemApps = new Map<string, string>();
   for (const p of graph.problems) if (!problemApps.has(p.app)) problemApps.set(p.app, p.type ? `${p.type}: ${p.message}` : p.message);
   const apps: AppReport[] = [];
   for (const a of loaded) {
     if (!a.migrated) continue;
     const label = a.app.label;
-    const leaves = graph.leaves(label);
+    const leaves = facts.leaves.get(label) ?? [];
     const d = diff.get(label);
     const rep: AppReport = {
       app: label,
@@ -78,7 +102,7 @@ function compute(project: DjangoProject): MigrationsReport {
       path: a.app.path,
     };
     if (d?.wouldAsk) rep.wouldAsk = d.wouldAsk;
-    const unknownModel = models.forApp(label).find((m) => m.unknown);
+    const unknownModel = unknownModels.get(label);
     const reason =
       a.app.origin !== "workspace" ? null :
       globalReason ??
@@ -95,7 +119,17 @@ function compute(project: DjangoProject): MigrationsReport {
   const conflicts: GraphProblem[] = apps
     .filter((a) => a.conflicts.length)
     .map((a) => ({ kind: "conflict", type: "CommandError", app: a.app, message: conflictMessage(a.app, a.conflicts) }));
-  return { version, apps, problems: [...graph.problems, ...conflicts, ...duplicateNumbers(loaded)], graph, modelsState: models, migrations: loaded };
+  return { version, apps, problems: [...graph.problems, ...conflicts, ...facts.duplicates], graph, modelsState: models, migrations: loaded };
+}
+
+/** What the report needs from the graph alone, memoised with it (on the migration files). */
+function graphFacts(project: DjangoProject, version: DjangoLine): { leaves: Map<string, string[]>; duplicates: GraphProblem[] } {
+  return project.index.memo(`migrations-graph-facts:${projectKey(project)}:${version.major}.${version.minor}`, () => {
+    const { graph, migrations } = migrationHistory(project, version);
+    const leaves = new Map<string, string[]>();
+    for (const a of migrations) if (a.migrated) leaves.set(a.app.label, graph.leaves(a.app.label));
+    return { leaves, duplicates: duplicateNumbers(migrations) };
+  });
 }
 
 /** makemigrations' (and migrate's) CommandError for an app with several leaves, first line. */

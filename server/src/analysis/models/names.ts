@@ -27,7 +27,9 @@ const MAX_DEPTH = 12;
 export function resolveExpr(project: DjangoProject, file: string, expr: Expr): NameTarget {
   const dotted = dottedName(expr);
   if (!dotted) return { kind: "unknown" };
-  return resolveNameIn(project, file, dotted.split("."), 0);
+  // Memoised on the files the resolution read: every rule resolves the same names (models.CharField,
+  // models.CASCADE, imported models), and an edit re-resolves only what went through that file.
+  return project.index.memo(`resolve:${project.managePy}:${file}:${dotted}`, () => resolveNameIn(project, file, dotted.split("."), 0));
 }
 
 /** Resolves a chain of names from the module-level namespace of `file`. */

@@ -269,7 +269,10 @@ class Builder {
   }
 
   private makeModel(ref: ClassRef, bases: ModelBase[], parents: ModelInfo[], opaque: boolean): ModelInfo {
-    const decl = readClassBody(this.project, this.catalog, ref.file, ref.cls);
+    // Memoised per class: after an edit, only class bodies that read the edited file are re-read.
+    const decl = this.project.index.memo(`classBody:${this.catalog.line}:${this.catalog.exact}:${ref.file}:${ref.cls.name}:${ref.cls.range.start.line}`, () =>
+      readClassBody(this.project, this.catalog, ref.file, ref.cls),
+    );
     const own = decl.meta?.options;
     const abstract = own?.get("abstract")?.value === true;
     const app = this.appOfModule(ref.module);

@@ -1,0 +1,10 @@
+from django.db import models
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=10)
+
+
+class Draft(Post):
+    class Meta:
+        proxy = True
