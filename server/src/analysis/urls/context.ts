@@ -2,6 +2,7 @@
 // `path` is recognised as django.urls.path however it was imported, and settings values with
 // Django's defaults for the few settings URLconfs consult.
 import type { Value } from "../../project/evaluate";
+import { truthy as valueTruthy } from "../../project/values";
 import type { ResolvedModule } from "../../project/modules";
 import type { DjangoProject } from "../../project/project";
 import { dottedName, topLevel } from "../../python/exprUtil";
@@ -78,26 +79,9 @@ export function setting(project: DjangoProject, name: string): Value | undefined
   return v;
 }
 
+/** Python truthiness of a value, or null when it is not known. */
 export function truthy(v: Value | undefined): boolean | null {
-  if (!v) return null;
-  switch (v.k) {
-    case "bool":
-      return v.v;
-    case "num":
-      return v.v !== 0;
-    case "str":
-    case "path":
-      return v.v !== "";
-    case "none":
-      return false;
-    case "list":
-    case "tuple":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    default:
-      return null;
-  }
+  return v ? valueTruthy(v) : null;
 }
 
 /**
