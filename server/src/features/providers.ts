@@ -21,7 +21,9 @@ import { templateDefinition } from "./templatesDefinition";
 import { templateHover } from "./templatesHover";
 import { templateLinks } from "./templatesLinks";
 import { urlsCompletion, urlsHover } from "./urlsCompletion";
+import { urlsCodeLens } from "./urlsCodeLens";
 import { urlsDefinition, urlsReferences } from "./urlsDefinition";
+import { urlsWorkspaceSymbols } from "./urlsSymbols";
 
 export type PositionProvider<T> = (ctx: FeatureContext) => T | null;
 
@@ -41,8 +43,8 @@ export const PROVIDERS: Providers = {
   references: [urlsReferences],
   hover: [templateHover, urlsHover, modelHover],
   completion: [templateCompletion, urlsCompletion, modelCompletion],
-  codeLens: [],
-  workspaceSymbol: [],
+  codeLens: [urlsCodeLens],
+  workspaceSymbol: [urlsWorkspaceSymbols],
   codeAction: [modelQuickFixes, makeMigrationsAction],
   documentLink: [templateLinks],
 };
