@@ -3,7 +3,7 @@
 // opens the Django view container, checks the Apps tree, introduces a model change and sees the
 // drift warning, runs "Django: Make Migrations…" from the command palette picking the app in the
 // quick pick (the real Django writes the migration), and opens "Django: Migrate…" to read the
-// database picker's items. Takes the README screenshots on the way (media/screenshots/).
+// database picker's items. Takes screenshots on the way (the README's with E2E_UPDATE_SCREENSHOTS=1).
 //   node test/e2e/ui/sidebar.ui.mjs --workspace DIR --extension DIR [--shots DIR]
 // Prints "e2e: N passed, N failed, N skipped" last; exit 1 when a step failed.
 import fs from "node:fs";
@@ -16,7 +16,8 @@ const { values } = parseArgs({
 });
 const ws = fs.realpathSync(values.workspace);
 const extension = fs.realpathSync(values.extension ?? REPO_ROOT);
-const shots = values.shots ?? path.join(REPO_ROOT, "media", "screenshots");
+// Test runs write to .cache/e2e; E2E_UPDATE_SCREENSHOTS=1 refreshes the README's copies.
+const shots = values.shots ?? (process.env.E2E_UPDATE_SCREENSHOTS === "1" ? path.join(REPO_ROOT, "media", "screenshots") : path.join(REPO_ROOT, ".cache", "e2e", "screenshots"));
 fs.mkdirSync(shots, { recursive: true });
 
 const results = { passed: 0, failed: 0 };
