@@ -5,7 +5,7 @@ import type { DjangoProject } from "../../project/project";
 import type { Expr } from "../../python/types";
 import { type Literal, NOT_STATIC, intValue, literal } from "../models/literal";
 import type { FieldInfo } from "../models/types";
-import { type Raw, checkedModels, declaredFields, defaultBackend, fieldFinding, modelRule } from "./modelsShared";
+import { type Raw, declaredFields, defaultBackend, fieldFinding, modelRule, perModelsFile } from "./modelsShared";
 
 /** An argument's expression; `null` when certainly absent, undefined when `**kwargs` may hide it. */
 export function arg(f: FieldInfo, name: string): Expr | null | undefined {
@@ -15,31 +15,33 @@ export function arg(f: FieldInfo, name: string): Expr | null | undefined {
 }
 
 /** Each checked, exactly-Django field with its model. */
-function eachField(project: DjangoProject, fn: (f: FieldInfo) => Raw | null | (Raw | null)[]): (Raw | null)[] {
-  const out: (Raw | null)[] = [];
-  for (const m of checkedModels(project)) {
-    for (const f of declaredFields(m)) {
-      if (!f.exactDjango || !f.django) continue;
-      const r = fn(f);
-      if (Array.isArray(r)) out.push(...r);
-      else out.push(r);
+function eachField(project: DjangoProject, key: string, fn: (f: FieldInfo) => Raw | null | (Raw | null)[]): (Raw | null)[] {
+  return perModelsFile(project, `fieldRule:${key}`, (models) => {
+    const out: (Raw | null)[] = [];
+    for (const m of models) {
+      for (const f of declaredFields(m)) {
+        if (!f.exactDjango || !f.django) continue;
+        const r = fn(f);
+        if (Array.isArray(r)) out.push(...r);
+        else out.push(r);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 const isA = (f: FieldInfo, base: string) => !!f.django && (f.django.name === base || f.django.bases.some((b) => b.endsWith(`.${base}`)));
 
 export const fieldNameEndsWithUnderscore = modelRule("fields.E001", "error", "Field names must not end with an underscore.", (p) =>
-  eachField(p, (f) => (f.name.endsWith("_") ? fieldFinding(f, "Field names must not end with an underscore.") : null)),
+  eachField(p, "fields.E001", (f) => (f.name.endsWith("_") ? fieldFinding(f, "Field names must not end with an underscore.") : null)),
 );
 
 export const fieldNameDoubleUnderscore = modelRule("fields.E002", "error", 'Field names must not contain "__".', (p) =>
-  eachField(p, (f) => (!f.name.endsWith("_") && f.name.includes("__") ? fieldFinding(f, 'Field names must not contain "__".') : null)),
+  eachField(p, "fields.E002", (f) => (!f.name.endsWith("_") && f.name.includes("__") ? fieldFinding(f, 'Field names must not contain "__".') : null)),
 );
 
 export const fieldNamePk = modelRule("fields.E003", "error", "'pk' is a reserved word that cannot be used as a field name.", (p) =>
-  eachField(p, (f) => (f.name === "pk" ? fieldFinding(f, "'pk' is a reserved word that cannot be used as a field name.") : null)),
+  eachField(p, "fields.E003", (f) => (f.name === "pk" ? fieldFinding(f, "'pk' is a reserved word that cannot be used as a field name.") : null)),
 );
 
 function isIterable(v: Literal): boolean {
@@ -72,7 +74,7 @@ export function choicesProblem(choices: Literal, maxLength: number | null): "E00
 }
 
 function choicesFinding(project: DjangoProject, id: "E004" | "E005" | "E009") {
-  return eachField(project, (f) => {
+  return eachField(project, `choices:${id}`, (f) => {
     const c = arg(f, "choices");
     if (!c) return null;
     const v = literal(c);
@@ -103,7 +105,7 @@ export const choicesNotPairs = modelRule("fields.E005", "error", "'choices' must
 export const choicesTooLong = modelRule("fields.E009", "error", "'max_length' is too small for the longest value in 'choices'.", (p) => choicesFinding(p, "E009"));
 
 export const dbIndexValue = modelRule("fields.E006", "error", "'db_index' must be None, True or False.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E006", (f) => {
     const e = arg(f, "db_index");
     if (!e) return null;
     const v = literal(e);
@@ -114,7 +116,7 @@ export const dbIndexValue = modelRule("fields.E006", "error", "'db_index' must b
 export const nullPrimaryKey = modelRule("fields.E007", "error", "Primary keys must not have null=True.", (p) => {
   const backend = defaultBackend(p);
   if (!backend || backend.interpretsEmptyStringsAsNulls) return [];
-  return eachField(p, (f) => {
+  return eachField(p, "fields.E007", (f) => {
     const pk = arg(f, "primary_key");
     const nul = arg(f, "null");
     return pk && nul && literal(pk) === true && literal(nul) === true ? fieldFinding(f, "Primary keys must not have null=True.") : null;
@@ -122,7 +124,7 @@ export const nullPrimaryKey = modelRule("fields.E007", "error", "Primary keys mu
 });
 
 export const mutableDefault = modelRule("fields.E010", "warning", "JSONField default should be a callable, not an instance shared by every row.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E010", (f) => {
     if (!isA(f, "JSONField")) return null;
     const d = arg(f, "default");
     if (!d || !(["list", "dict", "tuple", "str", "num", "set"].includes(d.kind) || (d.kind === "const" && d.value !== null))) return null;
@@ -131,7 +133,7 @@ export const mutableDefault = modelRule("fields.E010", "warning", "JSONField def
 );
 
 export const autoFieldPrimaryKey = modelRule("fields.E100", "error", "AutoFields must set primary_key=True.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E100", (f) => {
     if (!isA(f, "AutoField") && !isA(f, "BigAutoField") && !isA(f, "SmallAutoField")) return null;
     const pk = arg(f, "primary_key");
     if (pk === undefined) return null;
@@ -147,8 +149,9 @@ export const autoFieldPrimaryKey = modelRule("fields.E100", "error", "AutoFields
 export const charFieldMaxLength = modelRule("fields.E120", "error", "CharFields must define a 'max_length' attribute (where the database needs one).", (p) => {
   const backend = defaultBackend(p);
   if (!backend || backend.supportsUnlimitedCharfield) return [];
+  return perModelsFile(p, "fieldRule:fields.E120", (models) => {
   const out: (Raw | null)[] = [];
-  for (const m of checkedModels(p)) {
+  for (const m of models) {
     const required = m.meta.get("required_db_features");
     if (required && (required.value === undefined || (Array.isArray(required.value) && required.value.includes("supports_unlimited_charfield")))) continue;
     for (const f of declaredFields(m)) {
@@ -158,10 +161,11 @@ export const charFieldMaxLength = modelRule("fields.E120", "error", "CharFields 
     }
   }
   return out;
+  });
 });
 
 export const charFieldMaxLengthValue = modelRule("fields.E121", "error", "'max_length' must be a positive integer.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E121", (f) => {
     if (!isA(f, "CharField")) return null;
     const ml = arg(f, "max_length");
     if (!ml || (ml.kind === "const" && ml.value === null)) return null;
@@ -172,7 +176,7 @@ export const charFieldMaxLengthValue = modelRule("fields.E121", "error", "'max_l
 );
 
 export const integerMaxLength = modelRule("fields.W122", "warning", "'max_length' is ignored by integer fields.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.W122", (f) => {
     if (!isA(f, "IntegerField")) return null;
     const ml = arg(f, "max_length");
     if (!ml || (ml.kind === "const" && ml.value === null) || literal(ml) === NOT_STATIC) return null;
@@ -181,7 +185,7 @@ export const integerMaxLength = modelRule("fields.W122", "warning", "'max_length
 );
 
 export const dateOptionsExclusive = modelRule("fields.E160", "error", "auto_now, auto_now_add and default are mutually exclusive.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E160", (f) => {
     if (!isA(f, "DateField") && !isA(f, "TimeField")) return null;
     let enabled = 0;
     for (const name of ["auto_now", "auto_now_add"]) {
@@ -200,7 +204,7 @@ export const dateOptionsExclusive = modelRule("fields.E160", "error", "auto_now,
 );
 
 export const binaryStringDefault = modelRule("fields.E170", "error", "BinaryField's default cannot be a string.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E170", (f) => {
     if (!isA(f, "BinaryField")) return null;
     const d = arg(f, "default");
     return d && d.kind === "str" && !d.bytes ? fieldFinding(f, "BinaryField's default cannot be a string. Use bytes content instead.") : null;
@@ -208,11 +212,11 @@ export const binaryStringDefault = modelRule("fields.E170", "error", "BinaryFiel
 );
 
 export const filePrimaryKey = modelRule("fields.E201", "error", "'primary_key' is not a valid argument for a FileField.", (p) =>
-  eachField(p, (f) => (isA(f, "FileField") && arg(f, "primary_key") ? fieldFinding(f, `'primary_key' is not a valid argument for a ${f.django!.name}.`) : null)),
+  eachField(p, "fields.E201", (f) => (isA(f, "FileField") && arg(f, "primary_key") ? fieldFinding(f, `'primary_key' is not a valid argument for a ${f.django!.name}.`) : null)),
 );
 
 export const fileAbsoluteUploadTo = modelRule("fields.E202", "error", "FileField's 'upload_to' must be a relative path.", (p) =>
-  eachField(p, (f) => {
+  eachField(p, "fields.E202", (f) => {
     if (!isA(f, "FileField")) return null;
     const u = arg(f, "upload_to");
     return u && u.kind === "str" && u.exact && u.value.startsWith("/")
@@ -224,7 +228,7 @@ export const fileAbsoluteUploadTo = modelRule("fields.E202", "error", "FileField
 /** Removed field classes (IPAddressField, CommaSeparatedIntegerField, NullBooleanField): one rule per Django ID. */
 function removedField(id: string, className: string) {
   return modelRule(id, "error", `${className} has been removed except for support in historical migrations.`, (p) =>
-    eachField(p, (f) => (f.django?.removed === id ? fieldFinding(f, f.django.removedMsg ?? `${className} has been removed except for support in historical migrations.`) : null)),
+    eachField(p, id, (f) => (f.django?.removed === id ? fieldFinding(f, f.django.removedMsg ?? `${className} has been removed except for support in historical migrations.`) : null)),
   );
 }
 export const removedIPAddressField = removedField("fields.E900", "IPAddressField");

@@ -7,8 +7,7 @@ import type { CallExpr, ClassDef, Expr, Stmt } from "../../python/types";
 import type { DjangoProject } from "../../project/project";
 import { type CatalogField, type FieldCatalog, fieldCatalog } from "../models/fieldCatalog";
 import { resolveExpr } from "../models/names";
-import { modelsModules } from "../models/registry";
-import { appRegistry } from "../settings/apps";
+import { modelsFiles } from "../models/registry";
 import { closest } from "../models/suggest";
 import type { Finding, Rule } from "./types";
 
@@ -20,29 +19,21 @@ interface Context {
   file: string;
 }
 
-/** Every workspace models module with its class bodies' statements (nested classes included). */
-function eachModelsFile(project: DjangoProject, fn: (file: string, stmts: Stmt[], classes: ClassDef[]) => void): void {
-  const seen = new Set<string>();
-  for (const app of appRegistry(project).apps) {
-    if (app.origin !== "workspace") continue;
-    for (const { file } of modelsModules(project, app)) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const summary = project.index.summary(file);
-      if (!summary) continue;
-      const classes: ClassDef[] = [];
-      const collect = (stmts: Stmt[]) => {
-        for (const s of topLevel(stmts)) {
-          if (s.kind === "class") {
-            classes.push(s);
-            collect(s.body);
-          }
-        }
-      };
-      collect(summary.statements);
-      fn(file, summary.statements, classes);
+/** A models module's statements and class bodies (nested classes included). */
+function classesOf(project: DjangoProject, file: string): { stmts: Stmt[]; classes: ClassDef[] } | null {
+  const summary = project.index.summary(file);
+  if (!summary) return null;
+  const classes: ClassDef[] = [];
+  const collect = (stmts: Stmt[]) => {
+    for (const s of topLevel(stmts)) {
+      if (s.kind === "class") {
+        classes.push(s);
+        collect(s.body);
+      }
     }
-  }
+  };
+  collect(summary.statements);
+  return { stmts: summary.statements, classes };
 }
 
 /** Calls in a class body that run at import: the value of each body assignment (not nested defs). */
@@ -68,8 +59,19 @@ function rule(code: string, description: string, check: (ctx: Context, classes: 
     description,
     run(project) {
       const out: Raw[] = [];
-      const catalog = fieldCatalog(project.djangoVersion());
-      eachModelsFile(project, (file, stmts, classes) => out.push(...check({ project, catalog, file }, classes, stmts)));
+      const seen = new Set<string>();
+      // Each file is checked in its own memo: after an edit, only the edited module is read again.
+      for (const { file } of modelsFiles(project)) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        out.push(
+          ...project.index.memo(`importCrash:${code}:${project.managePy}:${file}`, () => {
+            const body = classesOf(project, file);
+            if (!body) return [];
+            return check({ project, catalog: fieldCatalog(project.djangoVersion()), file }, body.classes, body.stmts);
+          }),
+        );
+      }
       return out;
     },
   };

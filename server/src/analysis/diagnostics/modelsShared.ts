@@ -3,7 +3,7 @@
 // the default ENGINE as Django's `connection.features` does; an unknown engine means no claim).
 import type { DjangoProject } from "../../project/project";
 import type { Location } from "../../python/types";
-import { modelRegistry } from "../models/registry";
+import { declaredModels, modelRegistry, modelsContext, modelsFiles } from "../models/registry";
 import type { FieldInfo, ModelInfo } from "../models/types";
 import { readSettings } from "../settings/settings";
 import type { Finding, Rule, Severity } from "./types";
@@ -76,4 +76,18 @@ export function modelRule(code: string, defaultSeverity: Severity, description: 
     description,
     run: (project) => dedupe(run(project).filter((f): f is Raw => f !== null)),
   };
+}
+
+/**
+ * Runs `fn` once per models module on its declared models (relation targets unresolved), memoised
+ * per file: after an edit only the edited file's models are checked again. For checks that need
+ * nothing beyond one model and the classes it inherits from.
+ */
+export function perModelsFile<T>(project: DjangoProject, key: string, fn: (models: ModelInfo[]) => T[]): T[] {
+  const out: T[] = [];
+  const ctx = modelsContext(project);
+  for (const entry of modelsFiles(project)) {
+    out.push(...project.index.memo(`${key}:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${entry.file}`, () => fn(declaredModels(project, ctx, entry))));
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { type ModelGraph, type ReverseRelation, modelGraph, reverseNames } from 
 import { resolveExpr } from "../models/names";
 import type { FieldInfo, ModelInfo } from "../models/types";
 import { appRegistry } from "../settings/apps";
-import { type Raw, checkedModels, declaredFields, fieldFinding, modelRule } from "./modelsShared";
+import { type Raw, checkedModels, declaredFields, fieldFinding, modelRule, perModelsFile } from "./modelsShared";
 
 const PY_KEYWORDS = new Set(
   "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
@@ -27,6 +27,25 @@ export function eachRelation(project: DjangoProject, fn: (m: ModelInfo, f: Field
   return out;
 }
 
+/**
+ * Like eachRelation, for checks that read only the field and its model (kind, options, related
+ * names, never the target): memoised per models module, on the declared models.
+ */
+export function eachLocalRelation(project: DjangoProject, key: string, fn: (m: ModelInfo, f: FieldInfo) => (Raw | null)[] | Raw | null): (Raw | null)[] {
+  return perModelsFile(project, `relationRule:${key}`, (models) => {
+    const out: (Raw | null)[] = [];
+    for (const m of models) {
+      for (const f of declaredFields(m)) {
+        if (!f.relation || !f.exactDjango) continue;
+        const r = fn(m, f);
+        if (Array.isArray(r)) out.push(...r);
+        else out.push(r);
+      }
+    }
+    return out;
+  });
+}
+
 export const relationNotInstalled = modelRule("fields.E300", "error", "A relation to a model that is not installed, or is abstract.", (project) =>
   eachRelation(project, (m, f, g) => {
     const rel = f.relation!;
@@ -43,7 +62,7 @@ export const relationNotInstalled = modelRule("fields.E300", "error", "A relatio
 );
 
 export const invalidRelatedName = modelRule("fields.E306", "error", "related_name must be a valid Python identifier or end with '+'.", (project) =>
-  eachRelation(project, (m, f) => {
+  eachLocalRelation(project, "fields.E306", (m, f) => {
     const rn = f.relation!.relatedName;
     if (!rn || !f.params.has("related_name")) return null;
     const valid = (!PY_KEYWORDS.has(rn) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(rn)) || rn.endsWith("+");
@@ -73,7 +92,7 @@ export const lazyReference = modelRule("fields.E307", "error", "A lazy reference
 /** fields.E308 / E309: a reverse query name ending with "_" or containing "__" (lookups would break). */
 function queryNameRule(id: "E308" | "E309") {
   return modelRule(`fields.${id}`, "error", id === "E308" ? "A reverse query name ends with an underscore." : "A reverse query name contains '__'.", (project) =>
-    eachRelation(project, (m, f) => {
+    eachLocalRelation(project, id, (m, f) => {
       const names = reverseNames(m, f);
       if (!names || names.hidden) return null;
       if (id === "E308" && names.query.endsWith("_")) return fieldFinding(f, `Reverse query name '${names.query}' must not end with an underscore.`);

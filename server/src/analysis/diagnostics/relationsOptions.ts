@@ -8,12 +8,12 @@ import { isSymmetrical } from "../models/graph";
 import { resolveExpr } from "../models/names";
 import { modelRule } from "./modelsShared";
 import { fieldFinding } from "./modelsShared";
-import { eachRelation } from "./relations";
+import { eachLocalRelation } from "./relations";
 
 const DELETION = /^django\.db\.models(\.deletion)?\.(SET_NULL|SET_DEFAULT|CASCADE|PROTECT|RESTRICT|DO_NOTHING)$/;
 
 export const setNullNotNullable = modelRule("fields.E320", "error", "on_delete=SET_NULL on a field that cannot be null.", (project) =>
-  eachRelation(project, (_m, f) => {
+  eachLocalRelation(project, "fields.E320", (_m, f) => {
     if (f.relation!.kind === "m2m" || f.dynamicArgs) return null;
     const od = f.params.get("on_delete");
     // Resolve only what reads as SET_NULL: name resolution is the costly part on large projects.
@@ -28,7 +28,7 @@ export const setNullNotNullable = modelRule("fields.E320", "error", "on_delete=S
 );
 
 export const setDefaultNoDefault = modelRule("fields.E321", "error", "on_delete=SET_DEFAULT on a field without a default.", (project) =>
-  eachRelation(project, (_m, f) => {
+  eachLocalRelation(project, "fields.E321", (_m, f) => {
     if (f.relation!.kind === "m2m" || f.dynamicArgs || f.params.has("default")) return null;
     const od = f.params.get("on_delete");
     if (!od || !f.location || !/SET_DEFAULT$/.test(dottedName(od) ?? "")) return null;
@@ -39,7 +39,7 @@ export const setDefaultNoDefault = modelRule("fields.E321", "error", "on_delete=
 );
 
 export const uniqueForeignKey = modelRule("fields.W342", "warning", "ForeignKey(unique=True) is usually better served by a OneToOneField.", (project) =>
-  eachRelation(project, (_m, f) => {
+  eachLocalRelation(project, "fields.W342", (_m, f) => {
     if (f.relation!.kind !== "fk") return null;
     const u = f.params.get("unique");
     return u && literal(u) === true ? fieldFinding(f, "Setting unique=True on a ForeignKey has the same effect as using a OneToOneField.") : null;
@@ -49,7 +49,7 @@ export const uniqueForeignKey = modelRule("fields.W342", "warning", "ForeignKey(
 /** A ManyToManyField option check: `test` returns true when Django reports it. */
 function m2mRule(id: string, severity: "error" | "warning", message: string, test: (f: import("../models/types").FieldInfo, m: import("../models/types").ModelInfo) => boolean) {
   return modelRule(id, severity, message, (project) =>
-    eachRelation(project, (m, f) => (f.relation!.kind === "m2m" && test(f, m) ? fieldFinding(f, message) : null)),
+    eachLocalRelation(project, id, (m, f) => (f.relation!.kind === "m2m" && test(f, m) ? fieldFinding(f, message) : null)),
   );
 }
 

@@ -86,6 +86,16 @@ function build(registry: ModelRegistry): ModelGraph {
       incoming.set(key, list);
     }
   }
+  // Proxies by the concrete model they proxy (one pass, not one per question).
+  const proxiesOf = new Map<string, ModelInfo[]>();
+  for (const x of installed) {
+    if (!x.proxy || !x.proxyFor) continue;
+    const list = proxiesOf.get(x.proxyFor) ?? [];
+    list.push(x);
+    proxiesOf.set(x.proxyFor, list);
+  }
+  const forwardCache = new Map<ModelInfo, FieldInfo[] | null>();
+  const relatedCache = new Map<ModelInfo, ReverseRelation[] | null>();
   const parentsOf = (m: ModelInfo, seen = new Set<string>()): ModelInfo[] | null => {
     const out: ModelInfo[] = [];
     for (const p of m.mtiParents) {
@@ -101,6 +111,12 @@ function build(registry: ModelRegistry): ModelGraph {
     return out;
   };
   const forwardFields = (m: ModelInfo): FieldInfo[] | null => {
+    if (forwardCache.has(m)) return forwardCache.get(m)!;
+    const r = computeForward(m);
+    forwardCache.set(m, r);
+    return r;
+  };
+  const computeForward = (m: ModelInfo): FieldInfo[] | null => {
     if (m.proxy) {
       const base = m.proxyFor ? registry.get(m.proxyFor) : undefined;
       return base && base !== m ? forwardFields(base) : null;
@@ -123,6 +139,15 @@ function build(registry: ModelRegistry): ModelGraph {
     forwardFields,
     relatedObjects(m) {
       if (unresolvedSomewhere) return null;
+      if (relatedCache.has(m)) return relatedCache.get(m)!;
+      const r = computeRelated(m);
+      relatedCache.set(m, r);
+      return r;
+    },
+    target: (f) => (f.relation?.target ? registry.get(f.relation.target) : undefined),
+  };
+  function computeRelated(m: ModelInfo): ReverseRelation[] | null {
+    {
       // A proxy sees the relations of its concrete model and of every proxy of it (Django keys
       // its relation tree by the concrete model).
       const concrete = m.proxy ? (m.proxyFor ? registry.get(m.proxyFor) : undefined) : m;
@@ -130,12 +155,11 @@ function build(registry: ModelRegistry): ModelGraph {
       const parents = parentsOf(concrete);
       if (!parents) return null;
       const out: ReverseRelation[] = [];
-      const proxies = installed.filter((x) => x.proxy && x.proxyFor === concrete.label);
+      const proxies = proxiesOf.get(concrete.label) ?? [];
       for (const x of [concrete, ...proxies, ...parents]) out.push(...(incoming.get(x.label.toLowerCase()) ?? []));
       return out.some((r) => r.names === null) ? null : out;
-    },
-    target: (f) => (f.relation?.target ? registry.get(f.relation.target) : undefined),
-  };
+    }
+  }
 }
 
 /** Django's attname: `<name>_id` for a foreign key or one-to-one, else the name. */

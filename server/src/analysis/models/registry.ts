@@ -16,7 +16,7 @@ import { type ClassDeclarations, metaBaseOwner, readClassBody } from "./declarat
 import { type CatalogModel, type FieldCatalog, MODEL_BASE_PATHS, fieldCatalog } from "./fieldCatalog";
 import { resolveExpr } from "./names";
 import { type RelationScope, formatRelatedName, relationKind, resolveModelRef } from "./relations";
-import type { FieldInfo, MetaOption, ModelBase, ModelInfo, ModelRegistry } from "./types";
+import type { FieldInfo, MetaOption, ModelBase, ModelInfo, ModelRegistry, RelationInfo } from "./types";
 
 export type { FieldInfo, MetaOption, ModelBase, ModelInfo, ModelRegistry, RelationInfo } from "./types";
 
@@ -28,7 +28,7 @@ interface ClassRef {
 }
 
 export function modelRegistry(project: DjangoProject): ModelRegistry {
-  return project.index.memo(`models:${project.managePy}:${project.options.settingsModule ?? ""}`, () => new Builder(project).build());
+  return project.index.memo(`models:${project.managePy}:${project.options.settingsModule ?? ""}`, () => assemble(project));
 }
 
 /** The modules Django imports for an app's models: `app.models`, and for a package the submodules its __init__ imports. */
@@ -55,72 +55,250 @@ export function modelsModules(project: DjangoProject, app: AppInfo): { module: s
   return out;
 }
 
-class Builder {
-  private catalog: FieldCatalog;
-  private apps: AppInfo[];
-  private classified = new Map<string, ModelInfo | "maybe" | null>();
-  private declarations = new Map<ModelInfo, ClassDeclarations>();
-  private inProgress = new Set<string>();
-  private registered: ModelInfo[] = [];
-  private abstracts: ModelInfo[] = [];
-  private maybeModels = new Set<string>();
-  private externalApps = new Set<string>();
-  private authUserModel: string | null;
-  private defaultAutoField: string | null;
-  private complete: boolean;
+/** What every per-class computation shares: the catalog, the installed apps and the settings they read. */
+export interface ModelsContext {
+  catalog: FieldCatalog;
+  apps: AppInfo[];
+  complete: boolean;
+  authUserModel: string | null;
+  defaultAutoField: string | null;
+  /** Everything above that a class's model depends on, as a string: part of per-class memo keys. */
+  fp: string;
+}
 
-  constructor(private project: DjangoProject) {
-    this.catalog = fieldCatalog(project.djangoVersion());
+/**
+ * The models context, read through the index (its reads become dependencies of the caller). Per-class
+ * and per-file memos take it as an argument and put its fingerprint in their keys instead of
+ * reading it: otherwise each would depend on every file the app registry read.
+ */
+export function modelsContext(project: DjangoProject): ModelsContext {
+  return project.index.memo(`modelsContext:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
     const settings = readSettings(project);
     const registry = appRegistry(project, settings);
-    this.apps = registry.apps;
-    this.complete = registry.complete;
-    this.authUserModel = settings.authUserModel;
-    this.defaultAutoField = settings.defaultAutoField;
-  }
+    const catalog = fieldCatalog(project.djangoVersion());
+    const fp = JSON.stringify([catalog.line, catalog.exact, settings.defaultAutoField, registry.apps.map((a) => [a.name, a.label, a.defaultAutoField ?? null])]);
+    return {
+      fp,
+      catalog,
+      apps: registry.apps,
+      complete: registry.complete,
+      authUserModel: settings.authUserModel,
+      defaultAutoField: settings.defaultAutoField,
+    };
+  });
+}
 
-  build(): ModelRegistry {
-    for (const app of this.apps) {
-      if (app.origin === "django") {
-        for (const m of this.catalog.data.models) if (m.label.split(".")[0] === app.label) this.registered.push(this.djangoModel(m));
-        continue;
-      }
-      if (app.origin === "external") {
-        this.externalApps.add(app.label);
-        continue;
-      }
-      for (const { module, file } of modelsModules(this.project, app)) {
-        const summary = this.project.index.summary(file);
-        for (const s of topLevel(summary?.statements ?? [])) {
-          if (s.kind !== "class") continue;
-          const r = this.classify({ path: `${module}.${s.name}`, module, file, cls: s });
-          if (r === "maybe") {
-            const label = this.appOfModule(module)?.label;
-            if (label) this.maybeModels.add(`${label}.${s.name}`.toLowerCase());
-          } else if (r && !r.abstract && r.appLabel && !this.registered.includes(r)) this.registered.push(r);
-        }
+/**
+ * One class, classified and declared as in its own module: its ModelInfo (relation targets not yet
+ * resolved: those depend on every other model), "maybe", or null; and the workspace classes its
+ * bases resolved to, classified the same way (memoised per class, so shared).
+ */
+export interface ClassModel {
+  path: string;
+  module: string;
+  result: ModelInfo | "maybe" | null;
+  ancestors: ClassModel[];
+}
+
+const classInProgress = new Set<string>();
+
+function classModel(project: DjangoProject, ctx: ModelsContext, ref: ClassRef): ClassModel {
+  const key = `modelClass:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${ref.path}:${ref.file}:${ref.cls.range.start.line}`;
+  // An inheritance cycle: Python would fail anyway; the inner reference is no model.
+  if (classInProgress.has(key)) return { path: ref.path, module: ref.module, result: null, ancestors: [] };
+  classInProgress.add(key);
+  try {
+    return project.index.memo(key, () => {
+      project.index.text(ref.file); // the class is read from this file's summary
+      return new ClassBuilder(project, ctx).classify(ref);
+    });
+  } finally {
+    classInProgress.delete(key);
+  }
+}
+
+/** A models module's top-level classes, classified (memoised per file: an edit re-declares only its file). */
+export function fileModels(project: DjangoProject, ctx: ModelsContext, module: string, file: string): ClassModel[] {
+  return project.index.memo(`fileModels:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${module}:${file}`, () => {
+    const out: ClassModel[] = [];
+    const summary = project.index.summary(file);
+    for (const s of topLevel(summary?.statements ?? [])) {
+      if (s.kind !== "class") continue;
+      out.push(classModel(project, ctx, { path: `${module}.${s.name}`, module, file, cls: s }));
+    }
+    return out;
+  });
+}
+
+/** The workspace apps' models modules, in app order, each file once. */
+export interface ModelsFile {
+  app: AppInfo;
+  module: string;
+  file: string;
+}
+
+export function modelsFiles(project: DjangoProject): ModelsFile[] {
+  return project.index.memo(`modelsFiles:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
+    const out: ModelsFile[] = [];
+    for (const app of modelsContext(project).apps) {
+      if (app.origin === "django" || app.origin === "external") continue;
+      for (const { module, file } of modelsModules(project, app)) out.push({ app, module, file });
+    }
+    return out;
+  });
+}
+
+/**
+ * The models of one models module that Django's checks visit (concrete or proxy, installed), as
+ * declared: relation targets are not resolved (kind, related names and `to` as written are).
+ * Depends only on the file and what its classes read, not on the rest of the registry.
+ */
+export function declaredModels(project: DjangoProject, ctx: ModelsContext, entry: ModelsFile): ModelInfo[] {
+  const out: ModelInfo[] = [];
+  for (const c of fileModels(project, ctx, entry.module, entry.file)) {
+    const r = c.result;
+    if (r && r !== "maybe" && !r.abstract && r.appLabel && r.origin === "workspace" && !out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+// Django's own models depend only on the catalog: built once per catalog, never mutated.
+const djangoModels = new WeakMap<FieldCatalog, Map<string, ModelInfo>>();
+
+function cachedDjango(catalog: FieldCatalog, key: string, make: () => ModelInfo): ModelInfo {
+  let m = djangoModels.get(catalog);
+  if (!m) djangoModels.set(catalog, (m = new Map()));
+  let v = m.get(key);
+  if (!v) m.set(key, (v = make()));
+  return v;
+}
+
+// Resolved models by their declared model: reused (same object) while the targets are the same.
+const resolvedCache = new WeakMap<ModelInfo, { key: string; model: ModelInfo }>();
+
+function assemble(project: DjangoProject): ModelRegistry {
+  const ctx = modelsContext(project);
+  const registered: ModelInfo[] = [];
+  const abstracts: ModelInfo[] = [];
+  const classified = new Map<string, ModelInfo | "maybe" | null>();
+  const maybeModels = new Set<string>();
+  const externalApps = new Set<string>();
+  const helper = new ClassBuilder(project, ctx);
+  const visit = (c: ClassModel) => {
+    if (classified.has(c.path)) return;
+    for (const a of c.ancestors) visit(a);
+    if (classified.has(c.path)) return;
+    classified.set(c.path, c.result);
+    if (c.result && c.result !== "maybe" && c.result.abstract) abstracts.push(c.result);
+  };
+  for (const app of ctx.apps) {
+    if (app.origin === "django") {
+      for (const m of ctx.catalog.data.models) if (m.label.split(".")[0] === app.label) registered.push(helper.djangoModel(m));
+      continue;
+    }
+    if (app.origin === "external") {
+      externalApps.add(app.label);
+      continue;
+    }
+    for (const { module, file } of modelsModules(project, app)) {
+      for (const c of fileModels(project, ctx, module, file)) {
+        visit(c);
+        const r = classified.get(c.path);
+        if (r === "maybe") {
+          const label = helper.appOfModule(module)?.label;
+          if (label) maybeModels.add(`${label}.${c.path.slice(module.length + 1)}`.toLowerCase());
+        } else if (r && !r.abstract && r.appLabel && !registered.includes(r)) registered.push(r);
       }
     }
-    this.swap();
-    const byLabel = new Map<string, ModelInfo>();
-    for (const m of this.registered) if (!byLabel.has(m.label.toLowerCase())) byLabel.set(m.label.toLowerCase(), m);
-    const all = [...this.registered, ...this.abstracts.filter((a) => !this.registered.includes(a))];
-    for (const m of all) this.resolveRelations(m, byLabel);
-    const byPath = new Map<string, ModelInfo>();
-    for (const m of all) byPath.set(m.path, m);
-    const maybe = this.maybeModels;
-    return {
-      models: all,
-      get: (label) => byLabel.get(label.toLowerCase()),
-      appModels: (appLabel) => this.registered.filter((m) => m.appLabel === appLabel),
-      byPath: (p) => byPath.get(p),
-      authUserModel: this.authUserModel,
-      complete: this.complete,
-      maybeModels: maybe,
-    };
+  }
+  // AUTH_USER_MODEL swapping: a copy, Django's models are shared between builds.
+  const auth = ctx.authUserModel;
+  if (auth && auth.toLowerCase() !== "auth.user") {
+    const i = registered.findIndex((m) => m.label === "auth.User");
+    if (i >= 0) registered[i] = { ...registered[i], swappedBy: "AUTH_USER_MODEL" };
+  }
+  const byLabel = new Map<string, ModelInfo>();
+  for (const m of registered) if (!byLabel.has(m.label.toLowerCase())) byLabel.set(m.label.toLowerCase(), m);
+  const declaredAll = [...registered, ...abstracts.filter((a) => !registered.includes(a))];
+  const scopeBase = {
+    find: (label: string) => byLabel.get(label.toLowerCase()),
+    maybe: (label: string) => maybeModels.has(label.toLowerCase()),
+    externalApp: (app: string) => externalApps.has(app),
+    labelOfPath: (p: string) => {
+      const m = classified.get(p);
+      return m && m !== "maybe" && !m.abstract ? m.label : undefined;
+    },
+    authUserModel: ctx.authUserModel,
+    catalog: ctx.catalog,
+  };
+  const resolved = new Map<ModelInfo, ModelInfo>();
+  const all = declaredAll.map((m) => {
+    const r = resolveRelations(project, m, scopeBase);
+    resolved.set(m, r);
+    return r;
+  });
+  const finalByLabel = new Map<string, ModelInfo>();
+  for (const [k, m] of byLabel) finalByLabel.set(k, resolved.get(m) ?? m);
+  const finalRegistered = registered.map((m) => resolved.get(m) ?? m);
+  const byPath = new Map<string, ModelInfo>();
+  for (const m of all) byPath.set(m.path, m);
+  return {
+    models: all,
+    get: (label) => finalByLabel.get(label.toLowerCase()),
+    appModels: (appLabel) => finalRegistered.filter((m) => m.appLabel === appLabel),
+    byPath: (p) => byPath.get(p),
+    authUserModel: ctx.authUserModel,
+    complete: ctx.complete,
+    maybeModels,
+  };
+}
+
+/** The declared model with its relation targets resolved against the whole registry. */
+function resolveRelations(project: DjangoProject, model: ModelInfo, base: Omit<RelationScope, "appLabel" | "modelName" | "file">): ModelInfo {
+  if (model.origin !== "workspace") return model;
+  const rels: [number, RelationInfo][] = [];
+  let key = "";
+  model.fields.forEach((f, i) => {
+    if (f.implicit || !f.call || !f.location) return;
+    const local = f.relation;
+    if (!local) return;
+    const scope: RelationScope = { ...base, appLabel: model.appLabel, modelName: model.name, file: f.location.file };
+    const target = resolveModelRef(project, f.params.get("to") ?? f.keywords.get("to"), scope);
+    const rel: RelationInfo = { kind: local.kind, toExpr: local.toExpr, ...target };
+    if (local.throughExpr) {
+      rel.throughExpr = local.throughExpr;
+      rel.through = resolveModelRef(project, local.throughExpr, scope).target;
+    }
+    rel.relatedName = local.relatedName;
+    rel.relatedQueryName = local.relatedQueryName;
+    key += `${i}:${rel.target}:${rel.unresolved}:${rel.written}:${rel.through}|`;
+    rels.push([i, rel]);
+  });
+  if (!rels.length) return model;
+  const hit = resolvedCache.get(model);
+  if (hit && hit.key === key) return hit.model;
+  const fields = model.fields.slice();
+  for (const [i, rel] of rels) fields[i] = { ...fields[i], relation: rel };
+  const out: ModelInfo = { ...model, fields };
+  resolvedCache.set(model, { key, model: out });
+  return out;
+}
+
+class ClassBuilder {
+  private catalog: FieldCatalog;
+  private apps: AppInfo[];
+  private defaultAutoField: string | null;
+
+  constructor(
+    private project: DjangoProject,
+    private ctx: ModelsContext,
+  ) {
+    this.catalog = ctx.catalog;
+    this.apps = ctx.apps;
+    this.defaultAutoField = ctx.defaultAutoField;
   }
 
-  private appOfModule(module: string): AppInfo | undefined {
+  appOfModule(module: string): AppInfo | undefined {
     let best: AppInfo | undefined;
     for (const a of this.apps) {
       if ((module === a.name || module.startsWith(a.name + ".")) && (!best || a.name.length > best.name.length)) best = a;
@@ -128,14 +306,11 @@ class Builder {
     return best;
   }
 
-  private swap(): void {
-    const auth = this.authUserModel;
-    if (!auth || auth.toLowerCase() === "auth.user") return;
-    const user = this.registered.find((m) => m.label === "auth.User");
-    if (user) user.swappedBy = "AUTH_USER_MODEL";
+  djangoModel(m: CatalogModel): ModelInfo {
+    return cachedDjango(this.catalog, `model:${m.label}:${m.module}.${m.name}`, () => this.makeDjangoModel(m));
   }
 
-  private djangoModel(m: CatalogModel): ModelInfo {
+  private makeDjangoModel(m: CatalogModel): ModelInfo {
     const [appLabel] = m.label.split(".");
     const info: ModelInfo = {
       appLabel,
@@ -185,19 +360,12 @@ class Builder {
     return info;
   }
 
+  private ancestors: ClassModel[] = [];
+
   /** A class → its ModelInfo, "maybe" (bases we cannot see), or null (not a model). */
-  private classify(ref: ClassRef): ModelInfo | "maybe" | null {
-    const known = this.classified.get(ref.path);
-    if (known !== undefined) return known;
-    if (this.inProgress.has(ref.path)) return null; // an inheritance cycle: Python would fail anyway
-    this.inProgress.add(ref.path);
-    try {
-      const r = this.classifyUncached(ref);
-      this.classified.set(ref.path, r);
-      return r;
-    } finally {
-      this.inProgress.delete(ref.path);
-    }
+  classify(ref: ClassRef): ClassModel {
+    const result = this.classifyUncached(ref);
+    return { path: ref.path, module: ref.module, result, ancestors: this.ancestors };
   }
 
   private classifyUncached(ref: ClassRef): ModelInfo | "maybe" | null {
@@ -225,7 +393,7 @@ class Builder {
         const concrete = this.catalog.data.models.find((m) => m.module === t.path.slice(0, dot) && m.name === t.path.slice(dot + 1));
         if (concrete) {
           isModel = true;
-          const info = this.registered.find((m) => m.label === concrete.label) ?? this.djangoModel(concrete);
+          const info = this.djangoModel(concrete);
           parents.push(info);
           bases.push({ expr, path: t.path, model: concrete.label });
           continue;
@@ -235,7 +403,9 @@ class Builder {
         continue;
       }
       if (t.kind === "class") {
-        const sub = this.classify({ path: t.path, module: t.module, file: t.file, cls: t.cls });
+        const subModel = classModel(this.project, this.ctx, { path: t.path, module: t.module, file: t.file, cls: t.cls });
+        this.ancestors.push(subModel);
+        const sub = subModel.result;
         if (sub === "maybe") {
           opaque = true;
           bases.push({ expr, path: t.path, opaque: true });
@@ -257,15 +427,14 @@ class Builder {
   }
 
   private djangoAbstract(p: string): ModelInfo {
-    const known = this.classified.get(p);
-    if (known && known !== "maybe") return known;
-    const a = this.catalog.abstractModel(p)!;
-    const model = this.djangoModel({ label: `auth.${a.name}`, module: p.slice(0, p.lastIndexOf(".")), name: a.name, swappable: null, dbTable: "", fields: a.fields, ordering: [] });
-    model.abstract = true;
-    model.appLabel = "";
-    model.label = a.path;
-    this.classified.set(p, model);
-    return model;
+    return cachedDjango(this.catalog, `abstract:${p}`, () => {
+      const a = this.catalog.abstractModel(p)!;
+      const model = this.makeDjangoModel({ label: `auth.${a.name}`, module: p.slice(0, p.lastIndexOf(".")), name: a.name, swappable: null, dbTable: "", fields: a.fields, ordering: [] });
+      model.abstract = true;
+      model.appLabel = "";
+      model.label = a.path;
+      return model;
+    });
   }
 
   private makeModel(ref: ClassRef, bases: ModelBase[], parents: ModelInfo[], opaque: boolean): ModelInfo {
@@ -318,9 +487,8 @@ class Builder {
       attributes: new Set([...decl.attributes, ...parents.flatMap((p) => [...p.attributes])]),
       methods: new Set([...decl.methods, ...parents.flatMap((p) => [...p.methods])]),
     };
-    this.declarations.set(model, decl);
     model.fields = this.fieldsOf(model, decl, abstractParents, concreteParents);
-    if (abstract) this.abstracts.push(model);
+    this.localRelations(model);
     return model;
   }
 
@@ -391,42 +559,24 @@ class Builder {
     };
   }
 
-  private resolveRelations(model: ModelInfo, byLabel: Map<string, ModelInfo>): void {
-    if (model.origin !== "workspace") return;
+  /**
+   * What a relation field says on its own, in the scope of this model (an abstract parent's
+   * related_name is formatted for each child): kind, `to` and `through` as written, related
+   * names. `target` stays null here; the registry resolves it against every model.
+   */
+  private localRelations(model: ModelInfo): void {
     const defaultRelated = model.meta.get("default_related_name")?.value;
-    for (const f of model.fields) {
-      if (f.implicit || !f.call || !f.location) continue;
+    model.fields = model.fields.map((f) => {
+      if (f.implicit || !f.call || !f.location) return f;
       const kind = relationKind(f.django);
-      if (!kind) continue;
-      const scope = this.scope(model, f.location.file, byLabel);
-      const target = resolveModelRef(this.project, f.params.get("to") ?? f.keywords.get("to"), scope);
-      const rel: FieldInfo["relation"] = { kind, toExpr: f.params.get("to") ?? null, ...target };
+      if (!kind) return f;
+      const rel: RelationInfo = { kind, toExpr: f.params.get("to") ?? null, target: null };
       const through = f.params.get("through");
-      if (through) {
-        rel.throughExpr = through;
-        rel.through = resolveModelRef(this.project, through, scope).target;
-      }
+      if (through) rel.throughExpr = through;
       rel.relatedName = nameOption(f.params.get("related_name"), typeof defaultRelated === "string" ? defaultRelated : undefined, model);
       rel.relatedQueryName = nameOption(f.params.get("related_query_name"), undefined, model);
-      f.relation = rel;
-    }
-  }
-
-  private scope(model: ModelInfo, file: string, byLabel: Map<string, ModelInfo>): RelationScope {
-    return {
-      appLabel: model.appLabel,
-      modelName: model.name,
-      file,
-      find: (label) => byLabel.get(label.toLowerCase()),
-      maybe: (label) => this.maybeModels.has(label.toLowerCase()),
-      externalApp: (app) => this.externalApps.has(app),
-      labelOfPath: (p) => {
-        const m = this.classified.get(p);
-        return m && m !== "maybe" && !m.abstract ? m.label : undefined;
-      },
-      authUserModel: this.authUserModel,
-      catalog: this.catalog,
-    };
+      return { ...f, relation: rel };
+    });
   }
 }
 
