@@ -5,7 +5,7 @@ import type { Location } from "../../python/types";
 import { type AppDiff, detectChanges } from "./autodetector";
 import type { DjangoLine } from "./fields";
 import { type GraphProblem, type MigrationGraph, splitKey } from "./graph";
-import { earlyCache } from "./early";
+import { deepEqual, earlyCache } from "./early";
 import { djangoLine, migrationHistory, projectKey } from "./history";
 import type { AppMigrations, MigrationInfo } from "./loader";
 import { modelsState } from "./modelsState";
@@ -47,14 +47,20 @@ interface AppDiffEntry {
 /**
  * The autodetector's answer for one app. Every operation it generates for an app comes from that
  * app's models alone (old and new state; relations to other apps are already normalised into the
- * field states), so it is cached per app on the identity of both sides: the replayed models
- * (fixed while the migration files hold) and the models' states (reused while equal).
+ * field states), so it is cached per app on both sides: the replayed models (the same arrays
+ * while the migration files hold, else compared by value) and the models' states (the same arrays
+ * while their inputs are equal).
  */
 function appDiff(project: DjangoProject, label: string, from: ModelState[] | undefined, to: ModelState[] | undefined, version: DjangoLine): AppDiff | undefined {
   const cache = earlyCache<AppDiffEntry>(project.index, "app-diff");
   const key = `${projectKey(project)}:${version.major}.${version.minor}:${label}`;
   const hit = cache.get(key);
-  if (hit && hit.from === from && hit.to === to) return hit.diff;
+  // Identity first; after a migration edit the replay's arrays are new but mostly equal.
+  if (hit && (hit.from === from || deepEqual(hit.from, from)) && (hit.to === to || deepEqual(hit.to, to))) {
+    hit.from = from;
+    hit.to = to;
+    return hit.diff;
+  }
   const side = (ms: ModelState[] | undefined) => {
     const s = new ProjectState();
     for (const m of ms ?? []) s.set(m);
