@@ -12,30 +12,30 @@ export class DjangoStatusBar implements vscode.Disposable {
   }
 
   starting(): void {
-    this.item.text = "$(loading~spin) Django";
-    this.item.tooltip = "Django Lens is starting";
+    this.item.text = vscode.l10n.t("$(loading~spin) Django");
+    this.item.tooltip = vscode.l10n.t("Django Lens is starting");
     this.item.show();
   }
 
   indexing(files: number): void {
-    this.item.text = "$(loading~spin) Django: indexing";
-    this.item.tooltip = `Django Lens is indexing ${files} Python files`;
+    this.item.text = vscode.l10n.t("$(loading~spin) Django: indexing");
+    this.item.tooltip = vscode.l10n.t("Django Lens is indexing {0} Python files", files);
     this.item.show();
   }
 
   ready(result: ProjectsResult | undefined): void {
     const projects = result?.projects ?? [];
     if (projects.length === 0) {
-      this.item.text = "$(warning) Django: no project";
-      this.item.tooltip = "No manage.py found in this workspace";
+      this.item.text = vscode.l10n.t("$(warning) Django: no project");
+      this.item.tooltip = vscode.l10n.t("No manage.py found in this workspace");
     } else {
       const first = projects[0];
       const name = path.basename(first.root);
       const more = projects.length > 1 ? ` +${projects.length - 1}` : "";
-      this.item.text = `$(globe) ${name}: ${first.settingsModule ?? "no settings"}${more}`;
+      this.item.text = vscode.l10n.t("$(globe) {0}: {1}{2}", name, first.settingsModule ?? vscode.l10n.t("no settings"), more);
       this.item.tooltip = new vscode.MarkdownString(
         projects
-          .map((p) => `**${p.managePy}**  \nsettings: \`${p.settingsModule ?? "none found"}\` (${p.settingsFrom ?? "—"}), Django ${p.djangoVersion}, ${p.apps.length} apps`)
+          .map((p) => vscode.l10n.t("**{0}**  \nsettings: `{1}` ({2}), Django {3}, {4} apps", p.managePy, p.settingsModule ?? vscode.l10n.t("none found"), p.settingsFrom ?? "—", p.djangoVersion, p.apps.length))
           .join("\n\n"),
       );
     }
@@ -43,7 +43,7 @@ export class DjangoStatusBar implements vscode.Disposable {
   }
 
   failed(message: string): void {
-    this.item.text = "$(error) Django";
+    this.item.text = vscode.l10n.t("$(error) Django");
     this.item.tooltip = message;
     this.item.show();
   }
