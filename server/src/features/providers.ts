@@ -1,5 +1,5 @@
 // The extension points of the LSP features: each concern (settings, urls, models, migrations,
-// templates) registers providers here; the handlers in server.ts ask them in order.
+// templates) registers providers here; the handlers in session/languageServer.ts ask them in order.
 import type {
   CodeAction,
   CodeActionParams,
