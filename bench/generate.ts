@@ -104,6 +104,11 @@ function appFiles(i: number, opts: GenerateOptions): Record<string, string> {
     "    ]",
     "",
   ];
+  const templates: Record<string, string> = {};
+  for (let m = 0; m < opts.modelsPerApp; m++) {
+    const model = `model${m}`;
+    templates[`${app}/templates/${app}/${model}_list.html`] = `{% extends "base.html" %}\n{% block content %}{% for item in object_list %}<a href="{% url '${app}:${model}-detail' item.pk %}">{{ item.name|title }}</a>{% endfor %}{% endblock %}\n`;
+  }
   const tests = ["from django.test import TestCase", "", "", `class ${app[0].toUpperCase() + app.slice(1)}Tests(TestCase):`, "    def test_list(self):", `        self.assertEqual(self.client.get("/${app}/model0/").status_code, 200)`, ""];
   return {
     [`${app}/__init__.py`]: "",
@@ -115,6 +120,7 @@ function appFiles(i: number, opts: GenerateOptions): Record<string, string> {
     [`${app}/tests.py`]: tests.join("\n"),
     [`${app}/migrations/__init__.py`]: "",
     [`${app}/migrations/0001_initial.py`]: migration.join("\n"),
+    ...templates,
   };
 }
 
@@ -154,6 +160,7 @@ export function generateProject(dir: string, opts: GenerateOptions): { files: nu
       'STATIC_URL = "static/"',
       "",
     ].join("\n"),
+    "templates/base.html": "<!doctype html>\n<title>{% block title %}bigsite{% endblock %}</title>\n{% block content %}{% endblock %}\n",
     "bigsite/urls.py": ["from django.contrib import admin", "from django.urls import include, path", "", "urlpatterns = [", '    path("admin/", admin.site.urls),', ...apps.map((a) => `    path("${a}/", include("${a}.urls")),`), "]", ""].join("\n"),
   };
   for (let i = 0; i < opts.apps; i++) Object.assign(files, appFiles(i, opts));
