@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { dottedName, stringValue, walkStatements } from "../python/exprUtil";
 import type { Expr, ModuleSummary } from "../python/types";
 import type { WorkspaceIndex } from "./index";
+import { walkFolders } from "./walk";
 
 const SKIP_DIRS = new Set([
   "node_modules",
@@ -29,52 +30,12 @@ const SKIP_DIRS = new Set([
 
 export const MAX_DISCOVERY_DEPTH = 12;
 
-/** Virtualenv folders: `pyvenv.cfg` marks them, whatever their name. */
-function isVirtualenv(dir: string): boolean {
-  return fs.existsSync(path.join(dir, "pyvenv.cfg"));
-}
-
 /** Every manage.py below `folder`, sorted by path; never follows a symlink into a loop. */
 export function findManagePyFiles(folder: string, onProblem: (message: string) => void = () => {}): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  const visit = (dir: string, depth: number) => {
-    if (depth > MAX_DISCOVERY_DEPTH) return;
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch (err) {
-      onProblem(`cannot read ${dir}: ${(err as Error).message}`);
-      return;
-    }
-    if (seen.has(real)) return;
-    seen.add(real);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      onProblem(`cannot list ${dir}: ${(err as Error).message}`);
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.name === "manage.py" && (e.isFile() || e.isSymbolicLink())) out.push(p);
-    }
-    for (const e of entries) {
-      if (SKIP_DIRS.has(e.name) || (e.name.startsWith(".") && e.name !== ".")) continue;
-      const p = path.join(dir, e.name);
-      let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) {
-        try {
-          isDir = fs.statSync(p).isDirectory();
-        } catch {
-          isDir = false; // dangling link
-        }
-      }
-      if (isDir && !isVirtualenv(p)) visit(p, depth + 1);
-    }
-  };
-  visit(folder, 0);
+  walkFolders(folder, { skipDirs: SKIP_DIRS, maxDepth: MAX_DISCOVERY_DEPTH, onProblem }, (dir, entries) => {
+    for (const e of entries) if (e.name === "manage.py" && (e.isFile() || e.isSymbolicLink())) out.push(path.join(dir, e.name));
+  });
   return out.sort();
 }
 

@@ -2,40 +2,23 @@
 // that yield to the event loop so requests are answered while it runs.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { walkFolders } from "../project/walk";
 import type { Workspace } from "../project/workspace";
 
-const SKIP = new Set(["node_modules", "__pycache__", ".git", ".hg", ".tox", ".nox", ".venv", "venv", "site-packages", ".mypy_cache", ".pytest_cache", ".cache"]);
+const SKIP = new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "venv"]);
 
 /** Python files below the projects' source roots, without virtualenvs or symlink loops. */
 export function pythonFiles(ws: Workspace, limit = 200_000): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
-  const visit = (dir: string, depth: number) => {
-    if (depth > 20 || out.size >= limit) return;
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      return;
+  const stop = () => out.size >= limit;
+  for (const project of ws.projects()) {
+    for (const root of project.sourceRoots) {
+      walkFolders(root, { skipDirs: SKIP, maxDepth: 20, seen, stop }, (dir, entries) => {
+        for (const e of entries) if (e.isFile() && e.name.endsWith(".py")) out.add(path.join(dir, e.name));
+      });
     }
-    if (seen.has(real)) return;
-    seen.add(real);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isFile() && e.name.endsWith(".py")) out.add(p);
-      else if ((e.isDirectory() || e.isSymbolicLink()) && !SKIP.has(e.name) && !e.name.startsWith(".")) {
-        if (fs.existsSync(path.join(p, "pyvenv.cfg"))) continue;
-        visit(p, depth + 1);
-      }
-    }
-  };
-  for (const project of ws.projects()) for (const root of project.sourceRoots) visit(root, 0);
+  }
   return [...out].sort();
 }
 
