@@ -330,25 +330,8 @@ class ClassBuilder {
       meta: new Map(),
       metaLocation: null,
       fields: m.fields.map((f) => {
-        const django = this.catalog.field(f.class) ?? null;
         const rel = f.relation ? { kind: f.relation, toExpr: null, target: f.to ?? null } : undefined;
-        return {
-          name: f.name,
-          classPath: django ? this.catalog.publicPath(django) : f.class,
-          django,
-          exactDjango: !!django,
-          call: null,
-          args: [],
-          keywords: new Map(),
-          params: new Map(),
-          dynamicArgs: false,
-          location: null,
-          statement: null,
-          declaredIn: m.label,
-          inherited: false,
-          primaryKey: f.primaryKey,
-          relation: rel,
-        } satisfies FieldInfo;
+        return { ...this.fieldWithoutCall(f.name, f.class, m.label, null), primaryKey: f.primaryKey, relation: rel } satisfies FieldInfo;
       }),
       incomplete: false,
       attributes: new Set(m.fields.map((f) => f.name)),
@@ -538,10 +521,20 @@ class ClassBuilder {
   private implicitField(model: ModelInfo, name: string, kind: "auto" | "parent-link", primaryKey: boolean, parent?: string): FieldInfo {
     const app = this.apps.find((a) => a.label === model.appLabel);
     const autoPath = kind === "auto" ? (app?.defaultAutoField ?? this.defaultAutoField ?? "django.db.models.AutoField") : "django.db.models.OneToOneField";
-    const django = this.catalog.field(autoPath) ?? null;
+    return {
+      ...this.fieldWithoutCall(name, autoPath, model.label, model.location),
+      implicit: kind,
+      primaryKey,
+      relation: parent ? { kind: "o2o", toExpr: null, target: parent } : undefined,
+    };
+  }
+
+  /** A field no source call declares (Django's own models, implicit `id` and parent links). */
+  private fieldWithoutCall(name: string, classPath: string, declaredIn: string, location: FieldInfo["location"]) {
+    const django = this.catalog.field(classPath) ?? null;
     return {
       name,
-      classPath: django ? this.catalog.publicPath(django) : autoPath,
+      classPath: django ? this.catalog.publicPath(django) : classPath,
       django,
       exactDjango: !!django,
       call: null,
@@ -549,13 +542,10 @@ class ClassBuilder {
       keywords: new Map(),
       params: new Map(),
       dynamicArgs: false,
-      location: model.location,
+      location,
       statement: null,
-      declaredIn: model.label,
+      declaredIn,
       inherited: false,
-      implicit: kind,
-      primaryKey,
-      relation: parent ? { kind: "o2o", toExpr: null, target: parent } : undefined,
     };
   }
 
