@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readSettings } from "../../server/src/analysis/settings/settings";
 import { appRegistry } from "../../server/src/analysis/settings/apps";
+import { deepEqual } from "../../server/src/project/equal";
 import { MANAGE, workspaceOf } from "./helpers";
 
 const FILES = {
@@ -49,6 +50,45 @@ describe("workspace index", () => {
     ws.index.setOverlay(base, 'INSTALLED_APPS = ["django.contrib.admin"]\n', 2);
     assert.deepEqual(readSettings(project).installedApps?.items.map((i) => i.value), ["django.contrib.admin", "shop"]);
     assert.ok(ws.index.stats.memoMisses > misses);
+  });
+
+  it("stops a change at a memo recomputed to an equal value (early cutoff)", async () => {
+    const { root, ws } = await workspaceOf(FILES);
+    const views = path.join(root, "shop/views.py");
+    const ix = ws.index;
+    let inner = 0;
+    let outer = 0;
+    // The inner memo projects the file onto its function names; the outer reads only that.
+    const names = () =>
+      ix.memo("names", () => (inner++, (ix.summary(views)?.statements ?? []).map((s) => (s.kind === "def" ? s.name : ""))), { equals: deepEqual });
+    const report = () => ix.memo("report", () => (outer++, names().join(",")));
+    assert.equal(report(), "index");
+    ix.setOverlay(views, "def index(request):\n    return 2\n", 2);
+    assert.equal(report(), "index");
+    assert.deepEqual([inner, outer], [2, 1], "the body changed, the names did not: the report is reused");
+    ix.setOverlay(views, "def home(request):\n    return 2\n", 3);
+    assert.equal(report(), "home");
+    assert.deepEqual([inner, outer], [3, 2]);
+    // A memo without `equals` passes every change on.
+    const plain = () => ix.memo("plain", () => ix.summary(views)?.lineCount ?? 0);
+    let reads = 0;
+    const reader = () => ix.memo("reader", () => (reads++, plain()));
+    reader();
+    ix.setOverlay(views, "def home(request):\n    return 3\n", 4);
+    reader();
+    assert.equal(reads, 2);
+  });
+
+  it("compares derived values structurally", () => {
+    const a: { self?: unknown; m: Map<string, number[]> } = { m: new Map([["x", [1, 2]]]) };
+    a.self = a;
+    const b: { self?: unknown; m: Map<string, number[]> } = { m: new Map([["x", [1, 2]]]) };
+    b.self = b;
+    assert.ok(deepEqual(a, b), "cycles end");
+    assert.ok(!deepEqual({ m: new Map([["x", [1]]]) }, { m: new Map([["x", [2]]]) }));
+    assert.ok(!deepEqual([1, 2], { 0: 1, 1: 2, length: 2 }));
+    assert.ok(!deepEqual(new Set([1]), new Set([2])));
+    assert.ok(deepEqual({ a: undefined, b: NaN }, { a: undefined, b: NaN }));
   });
 
   it("sees files and folders created and deleted on disk once told", async () => {

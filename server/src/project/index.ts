@@ -1,6 +1,8 @@
-// The workspace index: file → summary, versioned, plus memoisation of derived results keyed by the
-// versions of the files (and folder listings) each computation read. An edit bumps one file's
-// version; a memo is recomputed only when something it read changed.
+// The workspace index: file → summary, versioned, plus memoisation of derived results keyed by what
+// each computation read: files, folder listings and other memos. An edit bumps one file's version;
+// a memo is recomputed only when something it read changed. A memo declared with `equals` also
+// stops the change from spreading: when it is recomputed to an equal value, what read it stays valid
+// (early cutoff, as in rust-analyzer's salsa).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { countLines, parseSummary } from "../python/parser";
@@ -20,9 +22,24 @@ interface FileEntry {
 
 interface MemoEntry {
   value: unknown;
+  /** What the computation read, in order: "file:"/"dir:" keys with versions, "memo:" keys with their changedAt. */
   deps: Map<string, number>;
   /** The clock when the entry was last known valid: nothing changed since, nothing to check. */
   checkedAt: number;
+  /** A stamp that changes exactly when the value changes (for those that read this memo). */
+  changedAt: number;
+  /** Cutoff memos keep their computation, so that a reader can bring them up to date and compare. */
+  compute?: () => unknown;
+  equals?: (a: unknown, b: unknown) => boolean;
+}
+
+export interface MemoOptions<T> {
+  /**
+   * Values equal by this are one value: readers of the memo stay valid when it is recomputed to an
+   * equal one. The computation must depend on nothing but the key and what it reads through the
+   * index (it may be re-run from another memo's check, with the closure of an earlier call).
+   */
+  equals: (a: T, b: T) => boolean;
 }
 
 /** Statistics, for the benchmark and tests of incrementality. */
@@ -43,7 +60,9 @@ export class WorkspaceIndex {
   /** Folder facts (listing, is-a-folder) cached until the folder's version changes. */
   private dirFacts = new Map<string, { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] }>();
   private tracking: Map<string, number>[] = [];
+  private computing = new Set<string>();
   private clock = 1;
+  private stamp = 1;
   readonly stats: IndexStats = { parses: 0, reads: 0, memoHits: 0, memoMisses: 0 };
   private warned = new Set<string>();
 
@@ -70,34 +89,72 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Computes `compute()` once per set of inputs: the result is reused while every file and folder
-   * it read keeps its version. Nested memos pass their dependencies to the enclosing one.
+   * Computes `compute()` once per set of inputs: the result is reused while every file, folder and
+   * memo it read is unchanged. The enclosing memo records this one as a dependency.
    */
-  memo<T>(key: string, compute: () => T): T {
+  memo<T>(key: string, compute: () => T, options?: MemoOptions<T>): T {
+    if (this.computing.has(key)) return compute(); // a recursive call: its reads go to the caller
     const hit = this.memos.get(key);
-    if (hit && (hit.checkedAt === this.clock || this.valid(hit))) {
-      hit.checkedAt = this.clock;
-      this.stats.memoHits++;
-      for (const [k, v] of hit.deps) this.record(k, v);
-      return hit.value as T;
+    if (hit) {
+      if (hit.compute) hit.compute = compute;
+      if (this.upToDate(hit)) {
+        this.stats.memoHits++;
+        this.record("memo:" + key, hit.changedAt);
+        return hit.value as T;
+      }
     }
+    const entry = this.recompute(key, compute, options?.equals as MemoEntry["equals"], hit);
+    this.record("memo:" + key, entry.changedAt);
+    return entry.value as T;
+  }
+
+  private recompute(key: string, compute: () => unknown, equals: MemoEntry["equals"], old: MemoEntry | undefined): MemoEntry {
     this.stats.memoMisses++;
     const deps = new Map<string, number>();
     this.tracking.push(deps);
-    let value: T;
+    this.computing.add(key);
+    let value: unknown;
     try {
       value = compute();
     } finally {
+      this.computing.delete(key);
       this.tracking.pop();
     }
-    this.memos.set(key, { value, deps, checkedAt: this.clock });
-    for (const [k, v] of deps) this.record(k, v);
-    return value;
+    const same = old !== undefined && equals !== undefined && equals(old.value, value);
+    const entry: MemoEntry = {
+      value: same ? old.value : value,
+      deps,
+      checkedAt: this.clock,
+      changedAt: same ? old.changedAt : this.stamp++,
+      compute: equals ? compute : undefined,
+      equals,
+    };
+    this.memos.set(key, entry);
+    return entry;
   }
 
-  private valid(entry: MemoEntry): boolean {
-    for (const [k, v] of entry.deps) if (this.currentVersion(k) !== v) return false;
+  /** Whether nothing the entry read changed; dependencies that are cutoff memos are brought up to date first. */
+  private upToDate(entry: MemoEntry): boolean {
+    if (entry.checkedAt === this.clock) return true;
+    for (const [k, v] of entry.deps) {
+      if (k.startsWith("memo:")) {
+        const key = k.slice(5);
+        const dep = this.memos.get(key);
+        if (!dep || this.computing.has(key)) return false;
+        if (!this.upToDate(dep)) {
+          if (!dep.compute) return false; // only its caller can recompute it
+          this.recompute(key, dep.compute, dep.equals, dep);
+        }
+        if (this.memos.get(key)!.changedAt !== v) return false;
+      } else if (this.currentVersion(k) !== v) return false;
+    }
+    entry.checkedAt = this.clock;
     return true;
+  }
+
+  /** Forgets every derived result (the projects were rebuilt: memoised computations may hold the old ones). */
+  resetMemos(): void {
+    this.memos.clear();
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -226,9 +283,11 @@ export class WorkspaceIndex {
       cur.overlay = { text, docVersion };
       return;
     }
+    // Listings come from the disk: only a document with no file behind it (unsaved) changes one.
+    const onDisk = cur?.text != null || isFileSafe(file);
     const e = this.bump(file);
     e.overlay = { text, docVersion };
-    this.bumpDir(path.dirname(file));
+    if (!onDisk) this.bumpDir(path.dirname(file));
   }
 
   clearOverlay(file: string): void {
@@ -243,7 +302,7 @@ export class WorkspaceIndex {
       return;
     }
     this.bump(file);
-    this.bumpDir(path.dirname(file));
+    if (disk === null) this.bumpDir(path.dirname(file));
   }
 
   isOpen(file: string): boolean {
@@ -271,6 +330,14 @@ export class WorkspaceIndex {
   /** Files whose summary is held, for statistics. */
   get size(): number {
     return this.files.size;
+  }
+}
+
+function isFileSafe(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 

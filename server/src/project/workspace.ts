@@ -20,18 +20,24 @@ export class Workspace {
     this.folders = folders.map((f) => path.resolve(f));
   }
 
+  /** The projects are found and built anew; memoised results may hold the old ones, so they go too. */
+  private rediscover(): void {
+    this.discovered = null;
+    this.index.resetMemos();
+  }
+
   get workspaceFolders(): readonly string[] {
     return this.folders;
   }
 
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => path.resolve(f));
-    this.discovered = null;
+    this.rediscover();
   }
 
   /** Settings changed: projects are rebuilt with the new options. */
   optionsChanged(): void {
-    this.discovered = null;
+    this.rediscover();
   }
 
   folderOf(file: string): string | undefined {
@@ -76,8 +82,8 @@ export class Workspace {
     // A manage.py that appeared or vanished (alone or with its folder) changes the project list.
     const known = this.discovered.some((p) => p.managePy === file);
     const exists = fs.existsSync(file);
-    if (path.basename(file) === "manage.py" && known !== exists) this.discovered = null;
-    else if (kind === "deleted" && this.discovered.some((p) => p.managePy.startsWith(file + path.sep))) this.discovered = null;
-    else if (kind === "created" && exists && fs.statSync(file).isDirectory()) this.discovered = null;
+    if (path.basename(file) === "manage.py" && known !== exists) this.rediscover();
+    else if (kind === "deleted" && this.discovered.some((p) => p.managePy.startsWith(file + path.sep))) this.rediscover();
+    else if (kind === "created" && exists && fs.statSync(file).isDirectory()) this.rediscover();
   }
 }
