@@ -53,6 +53,8 @@ export interface ClientOptions {
   watchFiles?: boolean;
   /** How long to wait for the initial index (large projects in benchmarks). */
   readyTimeout?: number;
+  /** The server's wait after an edit before diagnostics (tests shorten it; benchmarks keep the default). */
+  diagnosticsDelay?: number;
 }
 
 export class TestClient {
@@ -68,7 +70,7 @@ export class TestClient {
     const up = new PassThrough();
     const down = new PassThrough();
     const serverConn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-    startLanguageServer(serverConn, { diagnosticsDelay: 10 });
+    startLanguageServer(serverConn, { diagnosticsDelay: "diagnosticsDelay" in opts ? opts.diagnosticsDelay : 10 });
     const conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const client = new TestClient(conn, folder);
     conn.onNotification((method, params: any) => {

@@ -57,7 +57,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   let diagGeneration = 0;
   let diagTimer: NodeJS.Timeout | undefined;
   let ready: Promise<void> = Promise.resolve();
-  const delay = options.diagnosticsDelay ?? 100;
+  // No debounce by default: a pass after a keystroke reuses every memo the edit left valid, and a
+  // newer edit cancels a running pass between rules, so waiting would only delay the answer.
+  const delay = options.diagnosticsDelay ?? 0;
 
   const sessionOrThrow = () => {
     if (!session) throw new Error("not initialised");
