@@ -26,6 +26,8 @@ interface MemoEntry {
   deps: Map<string, number>;
   /** The clock when the entry was last known valid: nothing changed since, nothing to check. */
   checkedAt: number;
+  /** False once something it read (directly or through other memos) may have changed: check before use. */
+  verified: boolean;
   /** A stamp that changes exactly when the value changes (for those that read this memo). */
   changedAt: number;
   /** Cutoff memos keep their computation, so that a reader can bring them up to date and compare. */
@@ -57,6 +59,8 @@ export class WorkspaceIndex {
   /** Versions of folder listings and of existence checks, keyed "dir:" + path. */
   private dirVersions = new Map<string, number>();
   private memos = new Map<string, MemoEntry>();
+  /** Who read each file, folder and memo ("file:", "dir:", "memo:" keys → memo keys), to mark them after a change. */
+  private readers = new Map<string, Set<string>>();
   /** Folder facts (listing, is-a-folder) cached until the folder's version changes. */
   private dirFacts = new Map<string, { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] }>();
   private tracking: Map<string, number>[] = [];
@@ -125,17 +129,23 @@ export class WorkspaceIndex {
       value: same ? old.value : value,
       deps,
       checkedAt: this.clock,
+      verified: true,
       changedAt: same ? old.changedAt : this.stamp++,
       compute: equals ? compute : undefined,
       equals,
     };
     this.memos.set(key, entry);
+    for (const k of deps.keys()) {
+      let r = this.readers.get(k);
+      if (!r) this.readers.set(k, (r = new Set()));
+      r.add(key);
+    }
     return entry;
   }
 
   /** Whether nothing the entry read changed; dependencies that are cutoff memos are brought up to date first. */
   private upToDate(entry: MemoEntry): boolean {
-    if (entry.checkedAt === this.clock) return true;
+    if (entry.verified || entry.checkedAt === this.clock) return true;
     for (const [k, v] of entry.deps) {
       if (k.startsWith("memo:")) {
         const key = k.slice(5);
@@ -149,12 +159,33 @@ export class WorkspaceIndex {
       } else if (this.currentVersion(k) !== v) return false;
     }
     entry.checkedAt = this.clock;
+    entry.verified = true;
     return true;
+  }
+
+  /**
+   * Marks every memo that read `key`, directly or through other memos, as needing a check; the
+   * others are known valid without one (a keystroke then checks only what can depend on it).
+   */
+  private invalidate(key: string): void {
+    const stack = [key];
+    while (stack.length) {
+      const readers = this.readers.get(stack.pop()!);
+      if (!readers) continue;
+      for (const r of readers) {
+        const e = this.memos.get(r);
+        // An entry already marked has had its readers marked too.
+        if (!e || !e.verified) continue;
+        e.verified = false;
+        stack.push("memo:" + r);
+      }
+    }
   }
 
   /** Forgets every derived result (the projects were rebuilt: memoised computations may hold the old ones). */
   resetMemos(): void {
     this.memos.clear();
+    this.readers.clear();
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -262,6 +293,7 @@ export class WorkspaceIndex {
   private bump(file: string): FileEntry {
     const e = this.entry(file);
     e.version = this.clock++;
+    this.invalidate("file:" + file);
     e.summary = undefined;
     e.text = undefined;
     return e;
@@ -269,6 +301,7 @@ export class WorkspaceIndex {
 
   private bumpDir(dir: string): void {
     this.dirVersions.set(dir, this.clock++);
+    this.invalidate("dir:" + dir);
   }
 
   /** An open document's text replaces the disk's; same text, same version: nothing re-parsed. */

@@ -127,11 +127,13 @@ export class ModuleResolver {
         const target = this.absoluteImport(mod.file, binding.level, binding.module);
         if (!target) return null;
         const name = binding.names === "*" ? first : binding.names.find((n) => (n.asname ?? n.name) === first)?.name ?? first;
-        // `from pkg import sub` may name a submodule.
-        const sub = this.resolveModule(`${target}.${name}`);
-        if (sub) return rest.length ? this.lookupIn(sub, rest, depth + 1) : this.moduleSymbol(sub);
         const targetMod = this.resolveModule(target);
         if (!targetMod) return null;
+        // `from pkg import sub` may name a submodule (a plain module has none: no probe).
+        if (targetMod.dir || !targetMod.file) {
+          const sub = this.resolveModule(`${target}.${name}`);
+          if (sub) return rest.length ? this.lookupIn(sub, rest, depth + 1) : this.moduleSymbol(sub);
+        }
         return this.lookupIn(targetMod, [name, ...rest], depth + 1);
       }
       if (binding.kind === "import") {
