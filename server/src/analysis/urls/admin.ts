@@ -3,10 +3,17 @@
 // each `<app>.admin`) the ModelAdmin's views under `<app_label>/<model_name>/`, the app index
 // regex over the labels seen, and the catch-all. Registrations are read statically from each
 // workspace app's admin module; Django's own apps have theirs catalogued.
+//
+// Incrementality: each app's admin module is read in its own memo into plain facts (labels, model
+// names, the ModelAdmin's view overrides, where), and both those memos and the project's list are
+// cutoff memos compared by value. An edit to a models.py re-reads that app's registrations (they
+// look the models up) but, as long as the registered models stay the same, nothing that reads the
+// list (the root URLconf, the URL map) is recomputed.
 import type { DjangoProject } from "../../project/project";
 import { atLeast } from "../../project/djangoVersion";
 import { assignedValue, dottedName, keyword, stringValue, topLevel } from "../../python/exprUtil";
-import type { ClassDef, Expr, Location } from "../../python/types";
+import { deepEqual } from "../../project/equal";
+import type { Expr, Location, Range } from "../../python/types";
 import { appRegistry } from "../settings/apps";
 import { readSettings } from "../settings/settings";
 import { type ModuleCtx, at, moduleCtx, originOf } from "./context";
@@ -22,8 +29,8 @@ const SITE_UNREGISTER = new Set(["django.contrib.admin.site.unregister", "django
 const NO_ADMIN = new Set(["rest_framework", "django_filters", "corsheaders", "crispy_forms", "django_extensions", "debug_toolbar", "storages", "widget_tweaks"]);
 
 interface AdminClass {
-  /** The workspace ModelAdmin subclass, if any. */
-  cls: { def: ClassDef; module: string; file: string } | null;
+  /** The workspace ModelAdmin subclass, if any: its own methods (name → name range). */
+  cls: { name: string; module: string; file: string; methods: Record<string, Range> } | null;
   userAdmin: boolean;
   /** get_urls overridden, or a base we cannot read. */
   opaque: boolean;
@@ -60,15 +67,15 @@ function adminClass(project: DjangoProject, ctx: ModuleCtx, e: Expr | null, dept
     userAdmin ||= base.userAdmin;
     opaque ||= base.opaque;
   }
-  return { cls: { def: sym.def, module: sym.module.name, file: sym.file }, userAdmin, opaque };
+  const methods: Record<string, Range> = Object.create(null);
+  for (const st of sym.def.body) if (st.kind === "def" && !(st.name in methods)) methods[st.name] = st.nameRange;
+  return { cls: { name: sym.def.name, module: sym.module.name, file: sym.file, methods }, userAdmin, opaque };
 }
 
 /** A view method: the workspace class's own override, else Django's. */
 function method(admin: AdminClass, name: string, djangoOwner: ViewTarget): ViewTarget {
-  const d = admin.cls?.def.body.find((s) => s.kind === "def" && s.name === name);
-  if (admin.cls && d && d.kind === "def") {
-    return { module: admin.cls.module, symbol: `${admin.cls.def.name}.${name}`, file: admin.cls.file, range: d.nameRange };
-  }
+  const range = admin.cls?.methods[name];
+  if (admin.cls && range) return { module: admin.cls.module, symbol: `${admin.cls.name}.${name}`, file: admin.cls.file, range };
   return djangoOwner;
 }
 
@@ -91,35 +98,65 @@ function modelOf(project: DjangoProject, ctx: ModuleCtx, e: Expr, labels: Map<st
   return best ? { appLabel: labels.get(best)!, modelName: sym.def.name.toLowerCase() } : null;
 }
 
-/** Registrations with the default site, in order; null when they cannot be known. */
+type AdminOp = { op: "add"; reg: Registration } | { op: "unregister"; appLabel: string; modelName: string };
+
+/** Registrations with the default site, in order, and whether they are all known. Compared by value. */
 function registrations(project: DjangoProject): { regs: Registration[]; complete: boolean } {
-  return project.index.memo(`admin-registrations:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
-    const registry = appRegistry(project);
-    const settings = readSettings(project);
-    const labels = new Map(registry.apps.map((a) => [a.name, a.label] as [string, string]));
-    let complete = registry.complete;
-    const regs: Registration[] = [];
-    const add = (r: Registration) => {
-      if (!regs.some((x) => x.appLabel === r.appLabel && x.modelName === r.modelName)) regs.push(r);
-    };
-    for (const app of registry.apps) {
-      if (app.maybe) complete = false;
-      if (app.origin === "django") {
-        if (app.name === "django.contrib.auth") {
-          add({ appLabel: "auth", modelName: "group", admin: PLAIN, at: null });
-          if ((settings.authUserModel ?? "auth.User") === "auth.User") add({ appLabel: "auth", modelName: "user", admin: { cls: null, userAdmin: true, opaque: false }, at: null });
-          if (settings.authUserModel === null) complete = false;
-        } else if (app.name === "django.contrib.sites") add({ appLabel: "sites", modelName: "site", admin: PLAIN, at: null });
-        else if (app.name === "django.contrib.redirects") add({ appLabel: "redirects", modelName: "redirect", admin: PLAIN, at: null });
-        else if (app.name === "django.contrib.flatpages") add({ appLabel: "flatpages", modelName: "flatpage", admin: PLAIN, at: null });
-        continue;
+  return project.index.memo(
+    `admin-registrations:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const registry = appRegistry(project);
+      const settings = readSettings(project);
+      let complete = registry.complete;
+      const regs: Registration[] = [];
+      const add = (r: Registration) => {
+        if (!regs.some((x) => x.appLabel === r.appLabel && x.modelName === r.modelName)) regs.push(r);
+      };
+      for (const app of registry.apps) {
+        if (app.maybe) complete = false;
+        if (app.origin === "django") {
+          if (app.name === "django.contrib.auth") {
+            add({ appLabel: "auth", modelName: "group", admin: PLAIN, at: null });
+            if ((settings.authUserModel ?? "auth.User") === "auth.User") add({ appLabel: "auth", modelName: "user", admin: { cls: null, userAdmin: true, opaque: false }, at: null });
+            if (settings.authUserModel === null) complete = false;
+          } else if (app.name === "django.contrib.sites") add({ appLabel: "sites", modelName: "site", admin: PLAIN, at: null });
+          else if (app.name === "django.contrib.redirects") add({ appLabel: "redirects", modelName: "redirect", admin: PLAIN, at: null });
+          else if (app.name === "django.contrib.flatpages") add({ appLabel: "flatpages", modelName: "flatpage", admin: PLAIN, at: null });
+          continue;
+        }
+        if (app.origin === "external") {
+          if (!NO_ADMIN.has(app.name)) complete = false;
+          continue;
+        }
+        const own = appAdminOps(project, app.name);
+        if (!own.complete) complete = false;
+        for (const o of own.ops) {
+          if (o.op === "add") add(o.reg);
+          else {
+            const i = regs.findIndex((r) => r.appLabel === o.appLabel && r.modelName === o.modelName);
+            if (i >= 0) regs.splice(i, 1);
+          }
+        }
       }
-      if (app.origin === "external") {
-        if (!NO_ADMIN.has(app.name)) complete = false;
-        continue;
-      }
-      const ctx = moduleCtx(project, `${app.name}.admin`);
-      if (!ctx) continue;
+      return { regs, complete };
+    },
+    { equals: deepEqual },
+  );
+}
+
+/**
+ * What one workspace app's `<app>.admin` module does to the default site, in order. A memo of its
+ * own, compared by value: a models.py edit re-reads only the admin modules that look its models up.
+ */
+function appAdminOps(project: DjangoProject, appName: string): { ops: AdminOp[]; complete: boolean } {
+  return project.index.memo(
+    `admin-registrations-app:${project.managePy}:${project.options.settingsModule ?? ""}:${appName}`,
+    () => {
+      const ops: AdminOp[] = [];
+      let complete = true;
+      const ctx = moduleCtx(project, `${appName}.admin`);
+      if (!ctx) return { ops, complete };
+      const labels = new Map(appRegistry(project).apps.map((a) => [a.name, a.label] as [string, string]));
       for (const s of topLevel(ctx.summary.statements)) {
         if (s.kind === "class") {
           for (const d of s.decorators) {
@@ -132,7 +169,7 @@ function registrations(project: DjangoProject): { regs: Registration[]; complete
             for (const m of d.args) {
               const model = modelOf(project, ctx, m, labels);
               if (!model) complete = false;
-              else add({ ...model, admin, at: at(ctx, d) });
+              else ops.push({ op: "add", reg: { ...model, admin, at: at(ctx, d) } });
             }
           }
         } else if (s.kind === "expr" && s.value.kind === "call") {
@@ -149,16 +186,15 @@ function registrations(project: DjangoProject): { regs: Registration[]; complete
           for (const m of models) {
             const model = modelOf(project, ctx, m, labels);
             if (!model) complete = false;
-            else if (unregister) {
-              const i = regs.findIndex((r) => r.appLabel === model.appLabel && r.modelName === model.modelName);
-              if (i >= 0) regs.splice(i, 1);
-            } else add({ ...model, admin, at: at(ctx, call) });
+            else if (unregister) ops.push({ op: "unregister", ...model });
+            else ops.push({ op: "add", reg: { ...model, admin, at: at(ctx, call) } });
           }
         } else if (s.kind === "other") complete = false;
       }
-    }
-    return { regs, complete };
-  });
+      return { ops, complete };
+    },
+    { equals: deepEqual },
+  );
 }
 
 function endpoint(route: string, view: ViewTarget, name: string | null, loc: Location): PatternEntry {

@@ -22,11 +22,17 @@ function describe(p: CompiledPattern, name: string | null): string {
   return `'${p.text}'` + (name !== null ? ` [name='${name}']` : "");
 }
 
-function patternChecks(project: DjangoProject, p: CompiledPattern, name: string | null, at: Location): UrlCheck[] {
+/** What the checks read from the settings and the Django version (read once, so the memo records them). */
+interface CheckOptions {
+  appendSlash: boolean;
+  django5: boolean;
+}
+
+function patternChecks(opts: CheckOptions, p: CompiledPattern, name: string | null, at: Location): UrlCheck[] {
   if (p.spec.kind === "locale" || p.pyRegex === null) return [];
   const out: UrlCheck[] = [];
   const rx = p.pyRegex;
-  if (truthy(setting(project, "APPEND_SLASH")) !== false && (rx.startsWith("/") || rx.startsWith("^/") || rx.startsWith("^\\/")) && !rx.endsWith("/")) {
+  if (opts.appendSlash && (rx.startsWith("/") || rx.startsWith("^/") || rx.startsWith("^\\/")) && !rx.endsWith("/")) {
     out.push({
       id: "urls.W002",
       message: `Your URL pattern ${describe(p, name)} has a route beginning with a '/'. Remove this slash as it is unnecessary. If this pattern is targeted in an include(), ensure the include() pattern has a trailing '/'.`,
@@ -35,7 +41,7 @@ function patternChecks(project: DjangoProject, p: CompiledPattern, name: string 
   }
   if (p.spec.kind === "route") {
     const route = p.spec.route;
-    if (atLeast(project.djangoVersion(), 5, 0)) {
+    if (opts.django5) {
       let open = 0;
       for (const ch of route.replace(/[^<>]/g, "")) {
         if (ch === "<") open++;
@@ -63,8 +69,21 @@ function patternChecks(project: DjangoProject, p: CompiledPattern, name: string 
   return out;
 }
 
-/** Returns null when the resolver's messages cannot be known. */
-function checkResolver(project: DjangoProject, node: ResolverNode): UrlCheck[] | null {
+// A resolver's messages depend on nothing but its subtree and the options, and subtrees that did not
+// change are the same objects after an edit (urlMap.ts): remember them per node.
+const CHECKED = new WeakMap<ResolverNode, { opts: string; result: UrlCheck[] | null }>();
+
+/** Returns null when the resolver's messages cannot be known. Do not change the array: it is shared. */
+function checkResolver(opts: CheckOptions, node: ResolverNode): UrlCheck[] | null {
+  const key = `${opts.appendSlash}:${opts.django5}`;
+  const hit = CHECKED.get(node);
+  if (hit?.opts === key) return hit.result;
+  const result = checkResolverNow(opts, node);
+  CHECKED.set(node, { opts: key, result });
+  return result;
+}
+
+function checkResolverNow(opts: CheckOptions, node: ResolverNode): UrlCheck[] | null {
   if (node.broken) return null;
   const out: UrlCheck[] = [];
   let known = true;
@@ -88,17 +107,17 @@ function checkResolver(project: DjangoProject, node: ResolverNode): UrlCheck[] |
           at: child.entry.at,
         });
       }
-      out.push(...patternChecks(project, child.pattern, name, child.entry.at));
+      for (const c of patternChecks(opts, child.pattern, name, child.entry.at)) out.push(c);
     } else {
       if (child.include?.conditional) continue;
-      const sub = checkResolver(project, child);
+      const sub = checkResolver(opts, child);
       if (sub === null) known = false;
-      else out.push(...sub);
+      else for (const c of sub) out.push(c);
     }
   }
   if (out.length) return out;
   if (!known) return null;
-  return node.include ? patternChecks(project, node.pattern, null, node.include.at) : [];
+  return node.include ? patternChecks(opts, node.pattern, null, node.include.at) : [];
 }
 
 /** _load_all_namespaces: every namespace, joined with its parents, with where it is set. */
@@ -115,7 +134,8 @@ export function urlChecks(project: DjangoProject): UrlCheck[] {
   return project.index.memo(`url-checks:${project.managePy}:${project.options.settingsModule ?? ""}:${project.options.djangoVersion ?? ""}`, () => {
     const map = urlMap(project);
     if (!map.root) return [];
-    const out = checkResolver(project, map.root) ?? [];
+    const opts: CheckOptions = { appendSlash: truthy(setting(project, "APPEND_SLASH")) !== false, django5: atLeast(project.djangoVersion(), 5, 0) };
+    const out = [...(checkResolver(opts, map.root) ?? [])];
     const all: { ns: string; at: Location; conditional: boolean }[] = [];
     namespaces(map.root, [], all);
     const seen = new Map<string, number>();

@@ -26,6 +26,11 @@ export function moduleCtx(project: DjangoProject, module: string): ModuleCtx | n
   if (!resolved?.file) return null;
   const summary = project.index.summary(resolved.file);
   if (!summary) return null;
+  return { project, module, file: resolved.file, summary, resolved, ...moduleNames(project, resolved.file, summary) };
+}
+
+/** A module's imports as absolute dotted origins, and its own def/class names. */
+export function moduleNames(project: DjangoProject, file: string, summary: ModuleSummary): Pick<ModuleCtx, "imports" | "defs"> {
   const imports = new Map<string, string>();
   const defs = new Set<string>();
   for (const s of topLevel(summary.statements)) {
@@ -35,7 +40,7 @@ export function moduleCtx(project: DjangoProject, module: string): ModuleCtx | n
         else imports.set(n.module.split(".")[0], n.module.split(".")[0]);
       }
     } else if (s.kind === "from" && s.names !== "*") {
-      const base = project.modules.absoluteImport(resolved.file, s.level, s.module);
+      const base = project.modules.absoluteImport(file, s.level, s.module);
       if (!base) continue;
       for (const n of s.names) imports.set(n.asname ?? n.name, `${base}.${n.name}`);
     } else if (s.kind === "def" || s.kind === "class") {
@@ -43,11 +48,11 @@ export function moduleCtx(project: DjangoProject, module: string): ModuleCtx | n
       imports.delete(s.name);
     }
   }
-  return { project, module, file: resolved.file, summary, resolved, imports, defs };
+  return { imports, defs };
 }
 
 /** The absolute dotted name an expression refers to through the module's imports, or null. */
-export function originOf(ctx: ModuleCtx, e: Expr): string | null {
+export function originOf(ctx: Pick<ModuleCtx, "module" | "imports" | "defs">, e: Expr): string | null {
   const d = dottedName(e);
   if (!d) return null;
   const [first, ...rest] = d.split(".");

@@ -37,8 +37,6 @@ interface Partial {
 class Resolver {
   uncertain: string | null = null;
 
-  constructor(private readonly map: UrlMap) {}
-
   private note(why: string): void {
     this.uncertain ??= why;
   }
@@ -75,7 +73,7 @@ class Resolver {
       return null;
     }
     if (m.uncertain) this.note(m.uncertain);
-    const url = this.map.urls[node.index];
+    const url = node.url;
     if (url.conditional) this.note("the pattern is added under a condition we cannot decide");
     const extra = node.entry.kwargs;
     if (extra === "unknown") this.note("path() kwargs that are not literal");
@@ -85,7 +83,7 @@ class Resolver {
 
 function resolveIn(map: UrlMap, path: string): { match: ResolveMatch | null; uncertain: string | null } {
   if (!map.root) return { match: null, uncertain: map.problems[0]?.reason ?? "no URL map" };
-  const r = new Resolver(map);
+  const r = new Resolver();
   const p = r.resolver(map.root, path);
   if (!p) return { match: null, uncertain: r.uncertain };
   return { match: { route: p.route, name: p.url.name, url: p.url, kwargs: p.kwargs, args: p.args }, uncertain: r.uncertain };

@@ -95,6 +95,8 @@ export interface UrlConfModule {
   converters: RegisteredConverter[];
   /** Where `urlpatterns` could not be fully read. */
   problems: { reason: string; at: Location }[];
+  /** Modules its patterns include() (inline lists included), in order. */
+  includedModules: string[];
 }
 
 /** A resolver in the followed tree: the root (pattern `^/`) or an include. */
@@ -110,7 +112,7 @@ export interface ResolverNode {
   include: IncludeEntry | null;
   /** Follows nothing: a cycle, or a module that is not there. */
   broken?: string;
-  /** False when some of its patterns are unknown (dynamic code). */
+  /** False when some of its patterns (below it, in its namespace) are unknown (dynamic code). */
   complete: boolean;
 }
 
@@ -118,8 +120,8 @@ export interface EndpointNode {
   kind: "endpoint";
   pattern: CompiledPattern;
   entry: PatternEntry;
-  /** Index into UrlMap.urls. */
-  index: number;
+  /** Its entry in UrlMap.urls (the same object). */
+  url: UrlInfo;
 }
 
 /** Patterns we could not read: resolution past this point is uncertain. */

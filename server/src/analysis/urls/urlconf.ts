@@ -44,8 +44,19 @@ export function readUrlConf(project: DjangoProject, module: string): UrlConfModu
       appNameAt: r.appNameAt,
       converters: r.converters,
       problems: r.problems,
+      includedModules: includedModules(patterns ?? []),
     };
   });
+}
+
+/** The modules include()d anywhere in the patterns (inline lists included), in order, once each. */
+function includedModules(entries: LocalEntry[], out: string[] = []): string[] {
+  for (const e of entries) {
+    if (e.kind !== "include") continue;
+    if (e.target.kind === "inline") includedModules(e.target.entries, out);
+    else if (!out.includes(e.target.module)) out.push(e.target.module);
+  }
+  return out;
 }
 
 class Reader {
