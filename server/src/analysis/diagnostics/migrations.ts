@@ -20,7 +20,7 @@ export const migrationDrift: Rule = {
         byModel.set(op.model, [...(byModel.get(op.model) ?? []), what]);
       }
       for (const [model, whats] of byModel) {
-        const state = report.modelsState.get(app.app, model);
+        const state = report.modelState(app.app, model);
         const single = app.pending.filter((p) => p.model === model);
         const fieldAt = single.length === 1 && single[0].field ? state?.fieldAt?.get(single[0].field) : undefined;
         const at = fieldAt ?? state?.at;

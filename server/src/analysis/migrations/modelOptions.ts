@@ -7,7 +7,7 @@
 // the two views part.
 import { dottedName } from "../../python/exprUtil";
 import type { ClassDef, Stmt } from "../../python/types";
-import type { ModelInfo, ModelRegistry } from "../models/types";
+import type { ModelInfo } from "../models/types";
 import { DJANGO_ABSTRACT_MODELS } from "./djangoCatalog";
 import { type EvalContext, type NV, evaluate, str, unknowable } from "./values";
 
@@ -17,13 +17,14 @@ const SKIP = new Set(["abstract", "app_label", "apps"]);
 const metaClass = (cls: ClassDef | null): ClassDef | null =>
   cls?.body.find((s: Stmt): s is ClassDef => s.kind === "class" && s.name === "Meta") ?? null;
 
-export function originalAttrs(m: ModelInfo, registry: ModelRegistry, ctxFor: (file: string) => EvalContext | null): [NV, NV][] {
+/** `lookup(ref)`: the registry's `byPath(ref) ?? get(ref)`. */
+export function originalAttrs(m: ModelInfo, lookup: (ref: string) => ModelInfo | undefined, ctxFor: (file: string) => EvalContext | null): [NV, NV][] {
   const out = new Map<string, NV>();
   const parentOf = (name: string, of: ModelInfo): ModelInfo | "django" | null => {
     for (const b of of.bases) {
       if (!b.model || !b.path || b.path.split(".").pop() !== name) continue;
       if (b.model in DJANGO_ABSTRACT_MODELS) return "django";
-      return registry.byPath(b.model) ?? registry.get(b.model) ?? null;
+      return lookup(b.model) ?? null;
     }
     return null;
   };
@@ -67,7 +68,7 @@ export function originalAttrs(m: ModelInfo, registry: ModelRegistry, ctxFor: (fi
         for (const [k, v] of Object.entries(DJANGO_ABSTRACT_MODELS[b.model].meta)) if (!out.has(k)) out.set(k, v);
         return true;
       }
-      const parent = registry.byPath(b.model) ?? registry.get(b.model);
+      const parent = lookup(b.model);
       if (!parent || parent.origin !== "workspace") unknowable(`base ${b.model} is not in the workspace`);
       const pm = metaClass(parent.cls);
       // Only abstract models keep a `Meta` attribute (ModelBase pops it from concrete ones).

@@ -1,21 +1,24 @@
-// The models' state (Django's ProjectState.from_apps) from the model registry: every concrete model
-// of a workspace app with its fields deconstructed, the Meta options the autodetector compares, and
-// the managers ModelState.from_model keeps. What cannot be normalised makes the model unknown.
+// The models' state (Django's ProjectState.from_apps) from the model registry's per-file memos:
+// every concrete model of a workspace app with its fields deconstructed, the Meta options the
+// autodetector compares, and the managers ModelState.from_model keeps. What cannot be normalised
+// makes the model unknown.
 import type { DjangoProject } from "../../project/project";
+import { deepEqual } from "../../project/equal";
 import type { ClassDef, Expr } from "../../python/types";
 import { dottedName } from "../../python/exprUtil";
-import { modelRegistry } from "../models/registry";
-import type { FieldInfo, ModelInfo, ModelRegistry } from "../models/types";
+import { type ClassModel, type ModelsContext, fileModels } from "../models/registry";
+import { type RelationScope, resolveModelRef } from "../models/relations";
+import type { FieldInfo, ModelInfo, RelationInfo } from "../models/types";
 import { moduleScope, scopeContext } from "./context";
 import { DJANGO_ABSTRACT_MODELS } from "./djangoCatalog";
 import { type DjangoLine, type FieldState, type RelationContext, deconstructField, lowerLabel } from "./fields";
 import { originalAttrs } from "./modelOptions";
+import { type RegisteredModel, appMembers, labelFacts, modelsContextCut, modelsLayout, pathFacts } from "./modelsLayout";
 import { normaliseObject } from "./objects";
 import { setOptions } from "./replay";
 import { type ModelState, ProjectState } from "./state";
 import { type EvalContext, type NV, Unknowable, evaluate, str, unknowable } from "./values";
 import { readSettings } from "../settings/settings";
-import { type RegistryReads, earlyCache, recordingRegistry, sameAnswer, sameReads } from "./early";
 import { projectKey, settingReader } from "./history";
 
 const AUTO_KWARGS: Record<string, NV> = {
@@ -35,47 +38,88 @@ export function moduleContext(project: DjangoProject, file: string): EvalContext
   });
 }
 
-interface AppModelsEntry {
-  /** The registry's models of the app, as they were. */
-  models: ModelInfo[];
-  reads: RegistryReads;
-  contexts: Map<string, EvalContext | null>;
-  states: ModelState[];
+/** The lookups a model's normalisation makes into the rest of the registry. */
+export interface ModelLookup {
+  /** `registry.byPath(ref) ?? registry.get(ref)`: a base by path (abstract) or label (concrete). */
+  model(ref: string): ModelInfo | undefined;
+  /** `registry.byPath(path)?.abstract`. */
+  abstractPath(path: string): boolean;
+  /** `registry.get(label)`'s label and primary key. */
+  label(label: string): RegisteredModel | undefined;
 }
 
-/** The workspace models the migrations compare (concrete and proxy), by app label, registry order. */
-export function comparedModels(registry: ModelRegistry): Map<string, ModelInfo[]> {
-  const out = new Map<string, ModelInfo[]>();
-  for (const m of registry.models) {
-    if (m.origin !== "workspace" || m.abstract || !m.appLabel) continue;
-    const list = out.get(m.appLabel);
-    if (list) list.push(m);
-    else out.set(m.appLabel, [m]);
-  }
-  return out;
+/** Django's models, as a base: only their origin matters here (their managers and Meta are not read). */
+function djangoStub(m: RegisteredModel): ModelInfo {
+  return {
+    appLabel: m.app, name: m.label.split(".")[1] ?? m.label, label: m.label, modelName: (m.label.split(".")[1] ?? "").toLowerCase(),
+    module: m.module, path: m.path, origin: "django", file: null, cls: null, location: null, bases: [], abstract: false, proxy: false,
+    mtiParents: [], meta: new Map(), metaLocation: null, fields: [], incomplete: false, attributes: new Set(), methods: new Set(),
+    ...(m.swapped ? { swappedBy: "AUTH_USER_MODEL" } : {}),
+  };
 }
 
 /**
- * One app's models as ModelStates (ProjectState.from_apps, that app's part). The registry is one
- * project-wide memo, so this is cached by value: reused while the app's ModelInfos, every other
- * registry answer the normalisation used and the module contexts it read are equal to last time's.
+ * One app's models as ModelStates (ProjectState.from_apps, that app's part), memoised with early
+ * cutoff: it reads the app's own models files, the module contexts of the fields, and from the rest
+ * of the registry only the labels and class paths it looks up (each a small cut-off memo), so an
+ * edit elsewhere leaves it valid, and an edit that changes nothing here stops at it.
  */
-export function appModelsState(project: DjangoProject, label: string, models: ModelInfo[], registry: ModelRegistry, version: DjangoLine): ModelState[] {
-  const cache = earlyCache<AppModelsEntry>(project.index, "models-state");
-  const key = `${projectKey(project)}:${version.major}.${version.minor}:${label}`;
-  const hit = cache.get(key);
-  if (hit && sameAnswer(registry, hit.models, models) && sameReads(registry, hit.reads) && sameContexts(project, hit.contexts)) return hit.states;
-  const reads: RegistryReads = new Map();
-  const recorded = recordingRegistry(registry, reads);
+export function appModelsState(project: DjangoProject, label: string, version: DjangoLine): ModelState[] {
+  return project.index.memo(`migrations-models-app:${projectKey(project)}:${version.major}.${version.minor}:${label}`, () => computeAppModels(project, label, version), { equals: deepEqual });
+}
+
+function computeAppModels(project: DjangoProject, label: string, version: DjangoLine): ModelState[] {
+  const ctx = modelsContextCut(project);
+  const members = appMembers(project, label);
+  // Bases by path: the ancestors of the app's classes (the registry's byPath of abstract models).
+  const ancestors = new Map<string, ModelInfo>();
+  const visit = (c: ClassModel) => {
+    for (const a of c.ancestors) visit(a);
+    if (!ancestors.has(c.path) && c.result && c.result !== "maybe") ancestors.set(c.path, c.result);
+  };
+  const declared: [RegisteredModel, ModelInfo | null][] = [];
+  for (const member of members) {
+    const c = registeredClass(project, ctx, member);
+    if (!c || !c.result || c.result === "maybe") {
+      declared.push([member, null]); // not found again: cannot happen while the layout holds
+      continue;
+    }
+    visit(c);
+    declared.push([member, c.result]);
+  }
+  const lookup: ModelLookup = {
+    model(ref) {
+      const p = pathFacts(project, ref);
+      if (p?.kind === "abstract" || (p?.kind === "model" && p.registered)) {
+        const m = ancestors.get(ref);
+        if (m) return m;
+      }
+      const r = labelFacts(project, ref).model;
+      if (!r) return undefined;
+      if (r.origin === "django") return djangoStub(r);
+      const c = registeredClass(project, ctx, r);
+      const m = c?.result && c.result !== "maybe" ? c.result : undefined;
+      return m && r.swapped ? { ...m, swappedBy: "AUTH_USER_MODEL" } : m;
+    },
+    abstractPath: (p) => pathFacts(project, p)?.kind === "abstract",
+    label: (l) => labelFacts(project, l).model ?? undefined,
+  };
+  const scopeBase = relationBase(project);
   const contexts = new Map<string, EvalContext | null>();
   const ctxFor = (file: string): EvalContext | null => {
     if (contexts.has(file)) return contexts.get(file) ?? null;
-    const ctx = moduleContext(project, file);
-    contexts.set(file, ctx);
-    return ctx;
+    const c = moduleContext(project, file);
+    contexts.set(file, c);
+    return c;
   };
   const states: ModelState[] = [];
-  for (const m of models) {
+  for (const [member, d] of declared) {
+    if (!d) {
+      states.push({ app: member.app, name: member.label.slice(member.app.length + 1), fields: new Map(), options: new Map(), indexes: [], constraints: [], managers: [], bases: [], unknown: "internal: the model's class was not found" });
+      continue;
+    }
+    let m = resolveRelations(project, d, scopeBase);
+    if (member.swapped) m = { ...m, swappedBy: "AUTH_USER_MODEL" };
     const ms: ModelState = {
       app: m.appLabel,
       name: m.name,
@@ -89,46 +133,119 @@ export function appModelsState(project: DjangoProject, label: string, models: Mo
       fieldAt: new Map(),
     };
     try {
-      fillModel(ms, m, recorded, version, ctxFor);
+      fillModel(ms, m, lookup, version, ctxFor);
     } catch (err) {
       ms.unknown = err instanceof Unknowable ? err.reason : `internal: ${String(err)}`;
     }
     states.push(ms);
   }
-  cache.set(key, { models, reads, contexts, states });
   return states;
 }
 
-function sameContexts(project: DjangoProject, contexts: Map<string, EvalContext | null>): boolean {
-  for (const [file, ctx] of contexts) if (moduleContext(project, file) !== ctx) return false;
-  return true;
+/** The class of a registered workspace model, from its models file's memo. */
+function registeredClass(project: DjangoProject, ctx: ModelsContext, m: RegisteredModel): ClassModel | undefined {
+  if (m.origin !== "workspace" || !m.file) return undefined;
+  return fileModels(project, ctx, m.module, m.file).find((c) => c.path === m.path);
+}
+
+type RelationBase = Omit<RelationScope, "appLabel" | "modelName" | "file">;
+
+/** The registry's resolveRelations(): relation targets against every model (here: through the label and path memos). */
+function resolveRelations(project: DjangoProject, model: ModelInfo, base: RelationBase): ModelInfo {
+  let fields: FieldInfo[] | null = null;
+  model.fields.forEach((f, i) => {
+    if (f.implicit || !f.call || !f.location || !f.relation) return;
+    const local = f.relation;
+    const scope: RelationScope = { ...base, appLabel: model.appLabel, modelName: model.name, file: f.location.file };
+    const rel: RelationInfo = { ...local, ...modelRef(project, f.params.get("to") ?? f.keywords.get("to"), scope) };
+    if (local.throughExpr) rel.through = modelRef(project, local.throughExpr, scope).target;
+    fields ??= model.fields.slice();
+    fields[i] = { ...f, relation: rel };
+  });
+  return fields ? { ...model, fields } : model;
+}
+
+type ModelRef = ReturnType<typeof resolveModelRef>;
+
+/**
+ * resolveModelRef(), with a class reference (`ForeignKey(Product)`) resolved in a memo cut off by
+ * value: the name's resolution reads the module it is imported from, and an edit there that leaves
+ * the class where it is must not recompute the states of every app that imports it.
+ */
+function modelRef(project: DjangoProject, expr: Expr | undefined | null, scope: RelationScope): ModelRef {
+  const dotted = expr && (expr.kind === "name" || expr.kind === "attr") ? dottedName(expr) : null;
+  if (!dotted) return resolveModelRef(project, expr, scope); // a string label or a call: nothing read
+  const { file, appLabel } = scope;
+  return project.index.memo(
+    `migrations-model-ref:${projectKey(project)}:${file}:${appLabel}:${dotted}`,
+    () => {
+      // The name alone decides the resolution (resolveExpr reads the dotted name, nothing else);
+      // the model's name only ever completes a "self", which no class reference resolves to.
+      const parts = dotted.split(".");
+      let e: Expr = { kind: "name", id: parts[0], range: NO_RANGE };
+      for (const attr of parts.slice(1)) e = { kind: "attr", object: e, attr, range: NO_RANGE, attrRange: NO_RANGE };
+      return resolveModelRef(project, e, { ...relationBase(project), appLabel, modelName: "", file });
+    },
+    { equals: deepEqual },
+  );
+}
+
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The registry lookups relation targets are resolved with, read through the per-app memos. */
+function relationBase(project: DjangoProject): RelationBase {
+  const ctx = modelsContextCut(project);
+  const external = new Set(ctx.apps.filter((a) => a.origin === "external").map((a) => a.label));
+  return {
+    find: (l: string) => labelFacts(project, l).model ?? undefined,
+    maybe: (l: string) => labelFacts(project, l).maybe,
+    externalApp: (app: string) => external.has(app),
+    labelOfPath: (p: string) => {
+      const f = pathFacts(project, p);
+      return f?.kind === "model" ? f.label : undefined;
+    },
+    authUserModel: ctx.authUserModel,
+    catalog: ctx.catalog,
+  };
 }
 
 export interface ModelsState {
-  state: ProjectState;
-  /** Each app's ModelStates (the same array while the app's inputs are equal). */
+  /** Every workspace app's models as one ProjectState, in the registry's order (built on first use). */
+  readonly state: ProjectState;
+  /** Each app's ModelStates (the same array while the app's state is equal). */
   byApp: Map<string, ModelState[]>;
-  registry: ModelRegistry;
+  /** False when an installed app could not be resolved or INSTALLED_APPS is not fully known. */
+  complete: boolean;
 }
 
-/** Every workspace app's models as one ProjectState (Django's ProjectState.from_apps). */
+/** Every workspace app's models (Django's ProjectState.from_apps), per app. */
 export function modelsState(project: DjangoProject, version: DjangoLine): ModelsState {
-  const registry = modelRegistry(project);
-  const state = new ProjectState();
+  const layout = modelsLayout(project);
   const byApp = new Map<string, ModelState[]>();
-  for (const [label, models] of comparedModels(registry)) byApp.set(label, appModelsState(project, label, models, registry, version));
-  // In the registry's order, as ProjectState.from_apps adds them.
-  const next = new Map<string, number>();
-  for (const m of registry.models) {
-    if (m.origin !== "workspace" || m.abstract || !m.appLabel) continue;
-    const i = next.get(m.appLabel) ?? 0;
-    next.set(m.appLabel, i + 1);
-    state.set(byApp.get(m.appLabel)![i]);
-  }
-  return { state, byApp, registry };
+  for (const m of layout.registered) if (m.origin === "workspace" && !byApp.has(m.app)) byApp.set(m.app, appModelsState(project, m.app, version));
+  let state: ProjectState | undefined;
+  const build = () => {
+    const out = new ProjectState();
+    const next = new Map<string, number>();
+    // In the registry's order, as ProjectState.from_apps adds them.
+    for (const m of layout.registered) {
+      if (m.origin !== "workspace") continue;
+      const i = next.get(m.app) ?? 0;
+      next.set(m.app, i + 1);
+      out.set(byApp.get(m.app)![i]);
+    }
+    return out;
+  };
+  return {
+    get state() {
+      return (state ??= build());
+    },
+    byApp,
+    complete: modelsContextCut(project).complete,
+  };
 }
 
-function fillModel(ms: ModelState, m: ModelInfo, registry: ModelRegistry, version: DjangoLine, ctxFor: (file: string) => EvalContext | null): void {
+function fillModel(ms: ModelState, m: ModelInfo, registry: ModelLookup, version: DjangoLine, ctxFor: (file: string) => EvalContext | null): void {
   if (m.incomplete) unknowable("a base class or field class is outside the workspace");
   if (m.swappedBy) unknowable(`swapped out by ${m.swappedBy}`);
   if (m.proxy && !m.proxyFor) unknowable("a proxy whose concrete model is not known");
@@ -144,25 +261,25 @@ function fillModel(ms: ModelState, m: ModelInfo, registry: ModelRegistry, versio
   // Meta: the options ModelState.from_model copies from original_attrs.
   // The registry's Meta is the semantic one (what `_meta` ends up with); migrations want the Meta
   // class Django picked, as written (an own Meta hides an abstract parent's unless it inherits it).
-  setOptions(ms, { t: "dict", entries: originalAttrs(m, registry, ctxFor) }, version);
+  setOptions(ms, { t: "dict", entries: originalAttrs(m, (ref) => registry.model(ref), ctxFor) }, version);
   if (m.proxy) ms.options.set("proxy", { t: "bool", v: true });
-  ms.bases = m.bases.filter((b) => b.model && !(b.model in DJANGO_ABSTRACT_MODELS) && !registry.byPath(b.model)?.abstract).map((b) => lowerLabel(b.model as string));
+  ms.bases = m.bases.filter((b) => b.model && !(b.model in DJANGO_ABSTRACT_MODELS) && !registry.abstractPath(b.model)).map((b) => lowerLabel(b.model as string));
   ms.indexes = ms.indexes.map((i) => normaliseObject(i, version));
   ms.managers = managers(m, registry, djangoBases, ctxFor);
 }
 
-function relations(registry: ModelRegistry, m: ModelInfo): RelationContext {
+function relations(registry: ModelLookup, m: ModelInfo): RelationContext {
   return {
     modelLabel(ref) {
       if (ref.t !== "str") return null;
       if (ref.v === "self") return lowerLabel(m.label);
       const label = ref.v.includes(".") ? ref.v : `${m.appLabel}.${ref.v}`;
-      return lowerLabel(registry.get(label)?.label ?? label);
+      return lowerLabel(registry.label(label)?.label ?? label);
     },
     pkName(label) {
-      const target = registry.get(label);
+      const target = registry.label(label);
       if (!target) return null;
-      return target.fields.find((f) => f.primaryKey)?.name ?? null;
+      return target.pk;
     },
   };
 }
@@ -215,12 +332,12 @@ function fieldState(
 }
 
 /** ModelState.from_model's managers: use_in_migrations ones, and shims for a custom default. */
-function managers(m: ModelInfo, registry: ModelRegistry, djangoBases: string[], ctxFor: (file: string) => EvalContext | null): [string, NV][] {
+function managers(m: ModelInfo, registry: ModelLookup, djangoBases: string[], ctxFor: (file: string) => EvalContext | null): [string, NV][] {
   const declared: { name: string; value: NV | null; inMigrations: boolean }[] = [];
   for (const b of djangoBases) for (const mg of DJANGO_ABSTRACT_MODELS[b].managers) declared.push({ name: mg.name, value: mg.value, inMigrations: true });
   const chain: ModelInfo[] = [];
   for (const b of m.bases) {
-    const parent = b.model ? (registry.byPath(b.model) ?? registry.get(b.model)) : undefined;
+    const parent = b.model ? registry.model(b.model) : undefined;
     if (parent?.abstract && parent.origin === "workspace") chain.push(parent);
     // Managers of concrete parents are inherited too, in an order (creation counters across
     // classes) we do not model: only a parent chain without managers is compared.
@@ -278,7 +395,7 @@ function usesInMigrations(c: ClassDef): boolean {
 }
 
 /** A workspace model (or one of its concrete ancestors) assigns a manager in its body. */
-function declaresManagers(m: ModelInfo, registry: ModelRegistry, ctxFor: (file: string) => EvalContext | null, depth: number): boolean {
+function declaresManagers(m: ModelInfo, registry: ModelLookup, ctxFor: (file: string) => EvalContext | null, depth: number): boolean {
   if (depth > 10 || m.origin !== "workspace" || !m.cls || !m.file) return depth > 10;
   const ctx = ctxFor(m.file);
   for (const s of m.cls.body) {
@@ -288,7 +405,7 @@ function declaresManagers(m: ModelInfo, registry: ModelRegistry, ctxFor: (file: 
     if (/Manager$|\.as_manager$|from_queryset/.test(full)) return true;
   }
   return m.bases.some((b) => {
-    const p = b.model ? (registry.byPath(b.model) ?? registry.get(b.model)) : undefined;
+    const p = b.model ? registry.model(b.model) : undefined;
     return !!p && declaresManagers(p, registry, ctxFor, depth + 1);
   });
 }

@@ -37,6 +37,8 @@ function fieldReferencesModel(f: FieldState | undefined, label: string): boolean
 
 function referencesModel(op: PendingOp, app: string, model: string): boolean {
   const label = `${app}.${model}`;
+  // DeleteModel.references_model(): always (the deleted model may have had relations to any model).
+  if (op.operation === "DeleteModel") return true;
   if (op.operation === "CreateModel") {
     if (op.model === model && op.app === app) return true;
     for (const f of op.modelFields?.values() ?? []) if (fieldReferencesModel(f, label)) return true;

@@ -5,10 +5,10 @@ import type { Location } from "../../python/types";
 import { type AppDiff, detectChanges } from "./autodetector";
 import type { DjangoLine } from "./fields";
 import { type GraphProblem, type MigrationGraph, splitKey } from "./graph";
-import { deepEqual, earlyCache } from "./early";
+import { deepEqual } from "../../project/equal";
 import { djangoLine, migrationHistory, projectKey } from "./history";
 import type { AppMigrations, MigrationInfo } from "./loader";
-import { modelsState } from "./modelsState";
+import { appModelsState, modelsState } from "./modelsState";
 import type { PendingOp } from "./optimizer";
 import { type ModelState, ProjectState } from "./state";
 
@@ -30,7 +30,10 @@ export interface MigrationsReport {
   apps: AppReport[];
   problems: GraphProblem[];
   graph: MigrationGraph;
-  modelsState: ProjectState;
+  /** Every workspace model's state (built on first use: prefer `modelState`). */
+  readonly modelsState: ProjectState;
+  /** One model's state (models.py side), by app label and model name (any case). */
+  modelState(app: string, model: string): ModelState | undefined;
   migrations: AppMigrations[];
 }
 
@@ -38,37 +41,32 @@ export function migrationsReport(project: DjangoProject): MigrationsReport {
   return project.index.memo(`migrations:${projectKey(project)}`, () => compute(project));
 }
 
-interface AppDiffEntry {
-  from: ModelState[] | undefined;
-  to: ModelState[] | undefined;
-  diff: AppDiff | undefined;
+/** One app's replayed models: the same array while the migration files hold, else compared by value. */
+function replayedApp(project: DjangoProject, label: string, version: DjangoLine): ModelState[] | undefined {
+  return project.index.memo(`migrations-replayed-app:${projectKey(project)}:${version.major}.${version.minor}:${label}`, () => migrationHistory(project, version).byApp.get(label), {
+    equals: deepEqual,
+  });
 }
 
 /**
  * The autodetector's answer for one app. Every operation it generates for an app comes from that
  * app's models alone (old and new state; relations to other apps are already normalised into the
- * field states), so it is cached per app on both sides: the replayed models (the same arrays
- * while the migration files hold, else compared by value) and the models' states (the same arrays
- * while their inputs are equal).
+ * field states), so it is memoised per app, on both sides' per-app memos (each cut off by value):
+ * an edit in one models.py or one migration recomputes that app's diff only. (No cutoff here: the
+ * report reads the app's state too, so an equal diff would spare nothing.)
  */
-function appDiff(project: DjangoProject, label: string, from: ModelState[] | undefined, to: ModelState[] | undefined, version: DjangoLine): AppDiff | undefined {
-  const cache = earlyCache<AppDiffEntry>(project.index, "app-diff");
-  const key = `${projectKey(project)}:${version.major}.${version.minor}:${label}`;
-  const hit = cache.get(key);
-  // Identity first; after a migration edit the replay's arrays are new but mostly equal.
-  if (hit && (hit.from === from || deepEqual(hit.from, from)) && (hit.to === to || deepEqual(hit.to, to))) {
-    hit.from = from;
-    hit.to = to;
-    return hit.diff;
-  }
-  const side = (ms: ModelState[] | undefined) => {
-    const s = new ProjectState();
-    for (const m of ms ?? []) s.set(m);
-    return s;
-  };
-  const diff = detectChanges(side(from), side(to), new Set([label]), version).get(label);
-  cache.set(key, { from, to, diff });
-  return diff;
+function appDiff(project: DjangoProject, label: string, version: DjangoLine): AppDiff | undefined {
+  return project.index.memo(
+    `migrations-app-diff:${projectKey(project)}:${version.major}.${version.minor}:${label}`,
+    () => {
+      const side = (ms: ModelState[] | undefined) => {
+        const s = new ProjectState();
+        for (const m of ms ?? []) s.set(m);
+        return s;
+      };
+      return detectChanges(side(replayedApp(project, label, version)), side(appModelsState(project, label, version)), new Set([label]), version).get(label);
+    },
+  );
 }
 
 function compute(project: DjangoProject): MigrationsReport {
@@ -76,22 +74,26 @@ function compute(project: DjangoProject): MigrationsReport {
   const history = migrationHistory(project, djangoLine(project));
   const { settings, registry, version, graph, migrations: loaded } = history;
   const replayed = { state: history.state, unknownApps: history.unknownApps };
-  // The models' side: every app normalised, each reused while its inputs are equal.
-  const { state: models, byApp: appStates, registry: modelReg } = modelsState(project, version);
+  // The models' side: every app's state, each reused while its inputs are equal.
+  const models = modelsState(project, version);
+  const modelsComplete = models.complete;
   const globalReason =
     !settings.installedApps?.complete ? "INSTALLED_APPS is not fully known" :
     settings.get("MIGRATION_MODULES") ? "MIGRATION_MODULES is set" :
     !registry.complete ? "an installed app could not be resolved" :
-    !modelReg.complete ? "the model registry is incomplete" : null;
+    !modelsComplete ? "the model registry is incomplete" : null;
   const compared = new Set(loaded.filter((a) => a.migrated && a.app.origin === "workspace").map((a) => a.app.label));
   const diff = new Map<string, AppDiff>();
   for (const label of compared) {
-    const d = appDiff(project, label, history.byApp.get(label), appStates.get(label), version);
+    const d = appDiff(project, label, version);
     if (d) diff.set(label, d);
   }
   const facts = graphFacts(project, version);
   const unknownModels = new Map<string, ModelState>();
-  for (const m of models.models.values()) if (m.unknown && !unknownModels.has(m.app)) unknownModels.set(m.app, m);
+  for (const [app, states] of models.byApp) {
+    const m = states.find((s) => s.unknown);
+    if (m) unknownModels.set(app, m);
+  }
   const problemApps = new Map<string, string>();
   for (const p of graph.problems) if (!problemApps.has(p.app)) problemApps.set(p.app, p.type ? `${p.type}: ${p.message}` : p.message);
   const apps: AppReport[] = [];
@@ -125,7 +127,22 @@ function compute(project: DjangoProject): MigrationsReport {
   const conflicts: GraphProblem[] = apps
     .filter((a) => a.conflicts.length)
     .map((a) => ({ kind: "conflict", type: "CommandError", app: a.app, message: conflictMessage(a.app, a.conflicts) }));
-  return { version, apps, problems: [...graph.problems, ...conflicts, ...facts.duplicates], graph, modelsState: models, migrations: loaded };
+  return {
+    version,
+    apps,
+    problems: [...graph.problems, ...conflicts, ...facts.duplicates],
+    graph,
+    get modelsState() {
+      return models.state;
+    },
+    modelState(app, model) {
+      // As ProjectState.get() on the whole state: the last of a (clashing) name wins.
+      let found: ModelState | undefined;
+      for (const m of models.byApp.get(app) ?? []) if (m.name.toLowerCase() === model.toLowerCase()) found = m;
+      return found;
+    },
+    migrations: loaded,
+  };
 }
 
 /** What the report needs from the graph alone, memoised with it (on the migration files). */
