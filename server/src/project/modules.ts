@@ -1,6 +1,7 @@
 // Module resolution between dotted names and files over a project's source roots, and lookup of
 // the definition a dotted path names (following re-exports through imports).
 import * as path from "node:path";
+import { deepEqual } from "./equal";
 import { topLevel } from "../python/exprUtil";
 import type { ClassDef, Expr, FunctionDef, Range, Stmt } from "../python/types";
 import type { WorkspaceIndex } from "./index";
@@ -36,7 +37,8 @@ export class ModuleResolver {
 
   /** Memoised in the index: analyses resolve the same names again and again. */
   resolveModule(name: string): ResolvedModule | null {
-    return this.index.memo(`module:${this.sourceRoots[0]}:${name}`, () => this.resolveModuleUncached(name));
+    // Compared by value: an edit of the module's file leaves where it is unchanged.
+    return this.index.memo(`module:${this.sourceRoots[0]}:${name}`, () => this.resolveModuleUncached(name), { equals: deepEqual });
   }
 
   private resolveModuleUncached(name: string): ResolvedModule | null {

@@ -1,6 +1,7 @@
 // A Django project found in the workspace: its manage.py, source roots, settings module and the
 // evaluation of modules (memoised in the shared index on the files each evaluation read).
 import * as path from "node:path";
+import { deepEqual } from "./equal";
 import { type ModuleEvaluation, evaluateModuleFile } from "./evaluate";
 import type { WorkspaceIndex } from "./index";
 import { ModuleResolver } from "./modules";
@@ -40,9 +41,10 @@ export class DjangoProject {
   }
 
   djangoVersion(): DjangoVersion {
-    return this.index.memo(`django-version:${this.managePy}:${this.options.djangoVersion ?? ""}`, () =>
-      detectDjangoVersion(this, this.options.djangoVersion),
-    );
+    // Compared by value: it may read migration headers, which most edits leave alone.
+    return this.index.memo(`django-version:${this.managePy}:${this.options.djangoVersion ?? ""}`, () => detectDjangoVersion(this, this.options.djangoVersion), {
+      equals: deepEqual,
+    });
   }
 
   /** Evaluates a workspace module's top level; null when it is not in the workspace. */
