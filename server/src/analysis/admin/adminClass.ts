@@ -5,7 +5,7 @@
 import type { DjangoProject } from "../../project/project";
 import { topLevel } from "../../python/exprUtil";
 import type { ClassDef, Expr, Location } from "../../python/types";
-import { resolveExpr } from "../models/names";
+import { resolveExprDirect } from "../models/names";
 
 export interface AdminOption {
   name: string;
@@ -74,7 +74,7 @@ function visit(project: DjangoProject, file: string, cls: ClassDef, out: AdminCl
     }
   }
   for (const b of cls.bases) {
-    const t = resolveExpr(project, file, b);
+    const t = resolveExprDirect(project, file, b);
     if (t.kind === "external" && MODEL_ADMIN.has(t.path)) out.isModelAdmin = true;
     else if (t.kind === "class") visit(project, t.file, t.cls, out, depth + 1, seen);
     else if (!(t.kind === "external" && t.path === "builtins.object")) out.known = false;

@@ -3,17 +3,17 @@
 // (E032/E033), readonly_fields (E035) here; the change-form options in adminChecksForm.ts.
 // Reported on the ModelAdmin class line, as Django's checks name the class; the data carries the
 // item's own range for the editor.
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import { findBinding } from "../../project/modules";
 import { stringValue } from "../../python/exprUtil";
 import type { Expr } from "../../python/types";
 import { fullyVisible, getField, modelHasAttr } from "../admin/modelLookup";
-import { adminRegistry } from "../admin/registrations";
-import { modelGraph } from "../models/graph";
-import type { ModelInfo } from "../models/types";
+import { adminFacts, adminFile, adminFiles, modelRef } from "../admin/registrations";
+import { type ModelShape, ShapeGraph } from "../models/shapes";
 import { autocompleteFields, fieldsAndFieldsets, rawIdFields, searchFields } from "./adminChecksForm";
-import { type Ctx, type Found, adminHas, finding, items, missingField } from "./adminChecksShared";
-import { modelRule } from "./modelsShared";
+import { type AdminIndex, type Ctx, type Found, adminHas, finding, items, missingField } from "./adminChecksShared";
+import { type Tagged, concatPerItem, groupRule } from "./modelsShared";
 
 function listDisplay(c: Ctx): Found[] {
   const out: Found[] = [];
@@ -36,7 +36,7 @@ function listDisplay(c: Ctx): Found[] {
     if (has) {
       // A reverse foreign key accessor (`book_set`) is a reverse relation too on 5.2.
       const rev = c.g.relatedObjects(c.model)?.find((r) => !r.names!.hidden && r.names!.accessor === item && !c.model.attributes.has(item));
-      if (rev && c.line === "5.2" && rev.field.relation?.kind === "fk") {
+      if (rev && c.line === "5.2" && rev.kind === "fk") {
         out.push(finding(c, "admin.E109", `The value of '${label}' must not be a many-to-many field or a reverse foreign key.`, e, { option: "list_display" }));
       }
       return;
@@ -72,7 +72,7 @@ function listDisplayLinks(c: Ctx): Found[] {
 
 /** get_fields_from_path: true when every piece resolves, false when one does not, null when unsure. */
 function fieldPath(c: Ctx, path: string): boolean | null {
-  let model: ModelInfo | undefined = c.model;
+  let model: ModelShape | undefined = c.model;
   const pieces = path.split("__");
   for (const [i, piece] of pieces.entries()) {
     if (!model) return null;
@@ -132,35 +132,61 @@ function readonlyFields(c: Ctx): Found[] {
   return out;
 }
 
-function adminFindings(project: DjangoProject): Found[] {
-  return project.index.memo(`adminChecks:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
-    const reg = adminRegistry(project);
-    const g = modelGraph(project);
-    const line = project.djangoVersion().major >= 5 ? "5.2" : "4.2";
-    const out: Found[] = [];
-    for (const r of reg.registrations) {
-      if (r.model.kind !== "model" || !r.admin || r.admin === "unknown" || !r.admin.known || !r.admin.isModelAdmin) continue;
-      if (r.model.model.swappedBy || r.model.model.origin !== "workspace" || !fullyVisible(g, r.model.model)) continue;
-      const c: Ctx = { project, g, admin: r.admin, model: r.model.model, line, regs: reg.registrations, complete: reg.complete };
-      out.push(
-        ...listDisplay(c),
-        ...listDisplayLinks(c),
-        ...listFilter(c),
-        ...ordering(c),
-        ...readonlyFields(c),
-        ...rawIdFields(c),
-        ...autocompleteFields(c),
-        ...fieldsAndFieldsets(c),
-        ...searchFields(c),
-      );
-    }
-    return out;
-  });
+/** Every registration's admin, by model (for autocomplete_fields), with early cutoff: no positions, no models. */
+function adminIndex(project: DjangoProject): AdminIndex {
+  return project.index.memo(
+    `adminIndex:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const files = adminFiles(project);
+      const out: AdminIndex = { complete: files.complete, byModel: new Map(), builtin: files.builtin };
+      for (const file of files.files) {
+        const f = adminFacts(project, file);
+        if (!f.complete) out.complete = false;
+        for (const r of f.registrations) if (r.kind === "model" && !out.byModel.has(r.path)) out.byModel.set(r.path, r.admin);
+      }
+      return out;
+    },
+    { equals: deepEqual },
+  );
 }
 
-function adminRule(id: string, description: string) {
-  return modelRule(id, "error", description, (project) => adminFindings(project).filter((f) => f.id === id).map((f) => f.raw));
+/** The ModelAdmin checks of one admin module's registrations. */
+function adminFileFindings(project: DjangoProject, file: string): Tagged[] {
+  const index = adminIndex(project);
+  // The registered models are read in full (usually the app's own models module), not as shapes.
+  const g = new ShapeGraph(project, [], true);
+  const line = project.djangoVersion().major >= 5 ? "5.2" : "4.2";
+  const out: Found[] = [];
+  for (const r of adminFile(project, file).registrations) {
+    if (!r.admin || r.admin === "unknown" || !r.admin.known || !r.admin.isModelAdmin) continue;
+    const ref = modelRef(g.labels, r);
+    if (ref.kind !== "model") continue;
+    const model = g.byPath(ref.path);
+    if (!model || model.swappedBy || model.origin !== "workspace" || !fullyVisible(g, model)) continue;
+    const c: Ctx = { project, g, admin: r.admin, model, line, index };
+    out.push(
+      ...listDisplay(c),
+      ...listDisplayLinks(c),
+      ...listFilter(c),
+      ...ordering(c),
+      ...readonlyFields(c),
+      ...rawIdFields(c),
+      ...autocompleteFields(c),
+      ...fieldsAndFieldsets(c),
+      ...searchFields(c),
+    );
+  }
+  return out.map((f) => ({ code: f.id, raw: f.raw }));
 }
+
+const adminModules = (project: DjangoProject) => adminFiles(project).files;
+
+/** Every admin module's ModelAdmin findings: one memo per module, concatenated (see concatPerItem). */
+function adminFindings(project: DjangoProject): Tagged[] {
+  return concatPerItem(project, "adminChecks", adminModules, (file) => file, adminFileFindings);
+}
+
+const adminRule = (id: string, description: string) => groupRule(id, "error", description, adminFindings);
 
 export const ADMIN_CHECK_RULES = [
   adminRule("admin.E002", "raw_id_fields names a field the model does not have."),

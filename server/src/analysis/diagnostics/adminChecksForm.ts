@@ -3,7 +3,6 @@
 import { stringValue } from "../../python/exprUtil";
 import type { Expr } from "../../python/types";
 import { getField } from "../admin/modelLookup";
-import { adminRegistry } from "../admin/registrations";
 import { type Ctx, type Found, finding, items, missingField } from "./adminChecksShared";
 
 export function rawIdFields(c: Ctx): Found[] {
@@ -33,21 +32,19 @@ export function autocompleteFields(c: Ctx): Found[] {
     if (gf.kind === "missing") return void out.push(missingField(c, "admin.E037", label, v, e, "autocomplete_fields"));
     const isRel = gf.kind === "reverse" ? gf.manyToMany : !!gf.field.relation;
     if (!isRel) return void out.push(finding(c, "admin.E038", `The value of '${label}' must be a foreign key or a many-to-many field.`, e, { option: "autocomplete_fields" }));
-    if (gf.kind !== "field" || !c.complete) return;
+    if (gf.kind !== "field" || !c.index.complete) return;
     const target = c.g.target(gf.field);
     if (!target) return;
-    const reg = c.regs.find((r) => r.model.kind === "model" && r.model.model === target);
-    const builtin = adminRegistry(c.project).builtin.get(target.label.toLowerCase());
-    if (!reg && !builtin) {
+    const reg = c.index.byModel.get(target.path);
+    const builtin = c.index.builtin.get(target.label.toLowerCase());
+    if (reg === undefined && !builtin) {
       out.push(finding(c, "admin.E039", `An admin for model "${target.name}" has to be registered to be referenced by ${c.admin.name}.autocomplete_fields.`, e));
       return;
     }
-    if (builtin || !reg || reg.admin === "unknown") return;
-    const relatedAdmin = reg.admin;
+    if (builtin || reg === undefined || reg === "unknown") return;
+    const relatedAdmin = reg;
     if (relatedAdmin && !relatedAdmin.known) return;
-    const sf = relatedAdmin?.options.get("search_fields");
-    const empty = !sf || ((sf.expr.kind === "list" || sf.expr.kind === "tuple") && sf.expr.elts.length === 0);
-    if (empty) {
+    if (!relatedAdmin || relatedAdmin.searchFieldsEmpty) {
       out.push(
         finding(c, "admin.E040", `${relatedAdmin ? relatedAdmin.name : "ModelAdmin"} must define "search_fields", because it's referenced by ${c.admin.name}.autocomplete_fields.`, e),
       );

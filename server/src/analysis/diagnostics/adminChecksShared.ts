@@ -3,21 +3,26 @@
 import type { DjangoProject } from "../../project/project";
 import type { Expr, Location } from "../../python/types";
 import type { AdminClass } from "../admin/adminClass";
-import type { Registration } from "../admin/registrations";
-import type { ModelGraph } from "../models/graph";
+import type { ModelShape, ShapeGraph } from "../models/shapes";
 import { nearestName as closest } from "../models/suggest";
-import type { ModelInfo } from "../models/types";
 import { DJANGO_ATTRIBUTES } from "../admin/djangoAttributes.generated";
 import type { Raw } from "./modelsShared";
 
+/** What the admin checks know of every registration on the default site, by model path (first wins). */
+export interface AdminIndex {
+  complete: boolean;
+  /** The admin of the first registration of each model: "unknown", null (the default ModelAdmin), or its class. */
+  byModel: Map<string, "unknown" | null | { name: string; known: boolean; searchFieldsEmpty: boolean }>;
+  builtin: Map<string, { admin: string; searchFields: boolean }>;
+}
+
 export interface Ctx {
   project: DjangoProject;
-  g: ModelGraph;
+  g: ShapeGraph;
   admin: AdminClass;
-  model: ModelInfo;
+  model: ModelShape;
   line: "5.2" | "4.2";
-  regs: Registration[];
-  complete: boolean;
+  index: AdminIndex;
 }
 
 export type Found = { id: string; raw: Raw };

@@ -3,10 +3,10 @@
 // model registered twice on the default site (AlreadyRegistered), or importing a name a workspace
 // module does not define (ImportError). Django stops at the first one, so only the first is
 // reported, in autodiscover order.
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
-import { topLevel } from "../../python/exprUtil";
 import type { Location } from "../../python/types";
-import { adminRegistry } from "../admin/registrations";
+import { adminFacts, adminFiles } from "../admin/registrations";
 import { appRegistry } from "../settings/apps";
 import type { Raw } from "./modelsShared";
 import type { Rule } from "./types";
@@ -17,63 +17,47 @@ interface Crash {
   data?: Record<string, unknown>;
 }
 
-/** `from x import Name` where workspace module x defines no Name. */
-function importErrors(project: DjangoProject, file: string): Crash[] {
-  const out: Crash[] = [];
-  for (const s of topLevel(project.index.summary(file)?.statements ?? [])) {
-    if (s.kind !== "from" || s.names === "*") continue;
-    const target = project.modules.absoluteImport(file, s.level, s.module);
-    const mod = target ? project.modules.resolveModule(target) : null;
-    if (!target || !mod?.file) continue;
-    const summary = project.index.summary(mod.file);
-    if (!summary || summary.statements.some((x) => x.kind === "from" && x.names === "*")) continue;
-    for (const n of s.names) {
-      if (project.modules.lookupIn(mod, [n.name]) || project.modules.resolveModule(`${target}.${n.name}`)) continue;
-      out.push({ at: { file, range: s.range }, message: `cannot import name '${n.name}' from '${target}' (${mod.file})`, data: { name: n.name, module: target } });
-      break;
-    }
-  }
-  return out;
-}
-
+/** The first import-time error of autodiscover, replayed over the admin modules' facts. */
 function firstCrash(project: DjangoProject): Crash | null {
-  const admin = adminRegistry(project);
-  const apps = appRegistry(project).apps;
-  const registered = new Map<string, string>();
-  const authIndex = apps.findIndex((a) => a.origin === "django" && a.label === "auth");
-  const unregistered = new Set<string>();
-  for (const file of admin.files) {
-    for (const c of project.index.summary(file)?.calls ?? []) if (/(^|\.)unregister$/.test(c.callee ?? "")) unregistered.add(file);
-  }
-  for (const file of admin.files) {
-    const crashes: Crash[] = importErrors(project, file);
-    const appIdx = apps.findIndex((a) => a.path !== null && file.startsWith(a.path + "/"));
-    // Django's own admin registrations happen when their app's admin module is imported.
-    if (authIndex >= 0 && authIndex < appIdx) for (const [label, b] of admin.builtin) registered.set(label, b.admin);
-    for (const r of admin.registrations.filter((x) => x.file === file)) {
-      if (r.model.kind === "undefined") {
-        crashes.push({ at: { file, range: r.modelExpr.range }, message: `name '${r.model.name}' is not defined` });
-      } else if (r.model.kind === "abstract") {
-        crashes.push({ at: r.at, message: `The model ${r.model.name} is abstract, so it cannot be registered with admin.` });
-      } else if (r.model.kind === "model" && !unregistered.has(file)) {
-        const m = r.model.model;
-        if (m.swappedBy) continue;
-        const key = m.label.toLowerCase();
-        const prev = registered.get(key);
-        if (prev !== undefined) {
-          const msg = prev.includes(".") ? `with '${prev}'.` : `in app '${prev}'.`;
-          crashes.push({ at: r.at, message: `The model ${m.name} is already registered ${msg}`, data: { model: m.label } });
-        } else if (r.admin !== "unknown") {
-          registered.set(key, r.admin ? `${m.appLabel}.${r.admin.name}` : m.appLabel);
+  return project.index.memo(
+    `adminFirstCrash:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const admin = adminFiles(project);
+      const apps = appRegistry(project).apps;
+      const registered = new Map<string, string>();
+      const authIndex = apps.findIndex((a) => a.origin === "django" && a.label === "auth");
+      for (const file of admin.files) {
+        const facts = adminFacts(project, file);
+        const crashes: Crash[] = [...facts.importErrors];
+        const appIdx = apps.findIndex((a) => a.path !== null && file.startsWith(a.path + "/"));
+        // Django's own admin registrations happen when their app's admin module is imported.
+        if (authIndex >= 0 && authIndex < appIdx) for (const [label, b] of admin.builtin) registered.set(label, b.admin);
+        for (const r of facts.registrations) {
+          if (r.kind === "undefined") {
+            crashes.push({ at: r.at, message: `name '${r.name}' is not defined` });
+          } else if (r.kind === "abstract") {
+            crashes.push({ at: r.at, message: `The model ${r.name} is abstract, so it cannot be registered with admin.` });
+          } else if (r.kind === "model" && !facts.unregisters) {
+            if (r.swapped) continue;
+            const key = r.label.toLowerCase();
+            const prev = registered.get(key);
+            if (prev !== undefined) {
+              const msg = prev.includes(".") ? `with '${prev}'.` : `in app '${prev}'.`;
+              crashes.push({ at: r.at, message: `The model ${r.name} is already registered ${msg}`, data: { model: r.label } });
+            } else if (r.admin !== "unknown") {
+              registered.set(key, r.admin ? `${r.appLabel}.${r.admin.name}` : r.appLabel);
+            }
+          }
+        }
+        if (crashes.length) {
+          crashes.sort((a, b) => a.at.range.start.line - b.at.range.start.line);
+          return crashes[0];
         }
       }
-    }
-    if (crashes.length) {
-      crashes.sort((a, b) => a.at.range.start.line - b.at.range.start.line);
-      return crashes[0];
-    }
-  }
-  return null;
+      return null;
+    },
+    { equals: deepEqual },
+  );
 }
 
 export const adminRegisterCrash: Rule = {

@@ -3,7 +3,7 @@
 import type { Expr } from "../../python/types";
 import type { FieldInfo } from "../models/types";
 import { arg } from "./fieldsChecks";
-import { type Raw, declaredFields, fieldFinding, modelRule, perModelsFile } from "./modelsShared";
+import { LOCAL_CHECKS, declaredFields, fieldFinding, groupRule, modelsFileFindings, tag } from "./modelsShared";
 
 /** Python's int(x) on a literal: a number, "type" (TypeError: None/absent), "value" (ValueError) or "unknown". */
 function pyInt(e: Expr | null | undefined): number | "type" | "value" | "unknown" {
@@ -35,20 +35,14 @@ export function decimalProblems(f: FieldInfo): Problem[] | null {
   return out;
 }
 
-function decimalRule(id: string, description: string) {
-  return modelRule(id, "error", description, (project) => {
-    return perModelsFile(project, `decimal:${id}`, (models) => {
-    const out: Raw[] = [];
-    for (const m of models) {
-      for (const f of declaredFields(m)) {
-        if (!f.exactDjango || !f.django || !(f.django.name === "DecimalField" || f.django.bases.some((b) => b.endsWith(".DecimalField")))) continue;
-        for (const p of decimalProblems(f) ?? []) if (p.id === id) out.push(fieldFinding(f, p.message, { fix: "decimal" }));
-      }
-    }
-    return out;
-    });
-  });
-}
+LOCAL_CHECKS.push((_project, m, out) => {
+  for (const f of declaredFields(m)) {
+    if (!f.exactDjango || !f.django || !(f.django.name === "DecimalField" || f.django.bases.some((b) => b.endsWith(".DecimalField")))) continue;
+    for (const p of decimalProblems(f) ?? []) tag(out, p.id, fieldFinding(f, p.message, { fix: "decimal" }));
+  }
+});
+
+const decimalRule = (id: string, description: string) => groupRule(id, "error", description, modelsFileFindings);
 
 export const DECIMAL_RULES = [
   decimalRule("fields.E130", "DecimalFields must define a 'decimal_places' attribute."),

@@ -2,18 +2,20 @@
 // does not exist, an unbound name, arguments Django's field constructors reject. Each is a `lens.*`
 // code with severity error. Only class bodies run at import, so only they are checked, and only
 // against Django's own (catalogued) classes: third-party and workspace classes are not judged.
-import { topLevel } from "../../python/exprUtil";
+import { dottedName, topLevel } from "../../python/exprUtil";
 import type { CallExpr, ClassDef, Expr, Stmt } from "../../python/types";
 import type { DjangoProject } from "../../project/project";
 import { type CatalogField, type FieldCatalog, fieldCatalog } from "../models/fieldCatalog";
-import { resolveExpr } from "../models/names";
-import { modelsFiles } from "../models/registry";
+import { type NameTarget, resolveExprDirect } from "../models/names";
 import { closest } from "../models/suggest";
+import { FILE_CHECKS, groupRule, modelsFileFindings } from "./modelsShared";
 import type { Finding, Rule } from "./types";
 
 type Raw = Omit<Finding, "code" | "severity">;
 
 interface Context {
+  /** Resolves a name of the module (each name once per module check). */
+  resolve(expr: Expr): NameTarget;
   project: DjangoProject;
   catalog: FieldCatalog;
   file: string;
@@ -48,33 +50,34 @@ function bodyCalls(cls: ClassDef): CallExpr[] {
 
 /** The catalogued Django field class a callee names, if any. */
 function djangoField(ctx: Context, func: Expr): CatalogField | null {
-  const t = resolveExpr(ctx.project, ctx.file, func);
+  const t = ctx.resolve(func);
   return t.kind === "external" ? (ctx.catalog.field(t.path) ?? null) : null;
 }
 
-function rule(code: string, description: string, check: (ctx: Context, classes: ClassDef[], stmts: Stmt[]) => Raw[]): Rule {
-  return {
-    code,
-    defaultSeverity: "error",
-    description,
-    run(project) {
-      const out: Raw[] = [];
-      const seen = new Set<string>();
-      // Each file is checked in its own memo: after an edit, only the edited module is read again.
-      for (const { file } of modelsFiles(project)) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        out.push(
-          ...project.index.memo(`importCrash:${code}:${project.managePy}:${file}`, () => {
-            const body = classesOf(project, file);
-            if (!body) return [];
-            return check({ project, catalog: fieldCatalog(project.djangoVersion()), file }, body.classes, body.stmts);
-          }),
-        );
-      }
-      return out;
-    },
+type Check = (ctx: Context, classes: ClassDef[], stmts: Stmt[]) => Raw[];
+
+/** Every rule's check of this module, run together per models module. */
+const CHECKS: [code: string, check: Check][] = [];
+
+// Run with the other model rules, once per models module (a module listed twice reports once: deduplicated).
+FILE_CHECKS.push((project, _module, file, out) => {
+  const body = classesOf(project, file);
+  if (!body) return;
+  const names = new Map<string, NameTarget>();
+  const resolve = (e: Expr): NameTarget => {
+    const d = dottedName(e);
+    if (!d) return { kind: "unknown" };
+    let t = names.get(d);
+    if (!t) names.set(d, (t = resolveExprDirect(project, file, e)));
+    return t;
   };
+  const ctx: Context = { project, catalog: fieldCatalog(project.djangoVersion()), file, resolve };
+  for (const [code, check] of CHECKS) for (const raw of check(ctx, body.classes, body.stmts)) out.push({ code, raw });
+});
+
+function rule(code: string, description: string, check: Check): Rule {
+  CHECKS.push([code, check]);
+  return groupRule(code, "error", description, modelsFileFindings);
 }
 
 export const unknownFieldClass = rule(
@@ -100,7 +103,7 @@ export const unknownFieldClass = rule(
     for (const cls of classes) {
       for (const call of bodyCalls(cls)) {
         if (call.func.kind !== "attr") continue;
-        const owner = resolveExpr(ctx.project, ctx.file, call.func.object);
+        const owner = ctx.resolve(call.func.object);
         if (owner.kind !== "external" || !ctx.catalog.exact) continue;
         const exports = ctx.catalog.exports(owner.path);
         if (!exports || exports.includes(call.func.attr)) continue;
@@ -133,7 +136,7 @@ export const undefinedName = rule(
       for (const s of topLevel(cls.body)) {
         if (s.kind === "assign" && s.value?.kind === "call") {
           const head = headName(s.value.func);
-          if (head && !local.has(head.name) && resolveExpr(ctx.project, ctx.file, head.expr).kind === "undefined") {
+          if (head && !local.has(head.name) && ctx.resolve(head.expr).kind === "undefined") {
             const hint = closest(head.name, [...moduleNames]);
             out.push({
               file: ctx.file,

@@ -5,18 +5,19 @@
 // warning (W042). Models whose field list may be incomplete are not judged.
 import type { DjangoProject } from "../../project/project";
 import { stringValue } from "../../python/exprUtil";
-import { type ModelGraph, attname, modelGraph } from "../models/graph";
+import { attname } from "../models/graph";
 import { NOT_STATIC, literal } from "../models/literal";
-import { resolveExpr, resolvePath } from "../models/names";
+import { resolveExprDirect, resolvePath } from "../models/names";
+import type { FieldShape, ModelShape, ShapeGraph } from "../models/shapes";
 import type { FieldInfo, ModelInfo } from "../models/types";
 import { appRegistry } from "../settings/apps";
 import { readSettings } from "../settings/settings";
-import { type Raw, checkedModels, fieldFinding, modelFinding, modelRule } from "./modelsShared";
+import { GRAPH_CHECKS, LOCAL_CHECKS, type Raw, fieldFinding, groupRule, modelFinding, modelsFileFindings, tag } from "./modelsShared";
 
 type Found = { id: string; raw: Raw | null };
 
 /** Django's `local_fields`: concrete non-m2m fields of the model itself, in creation order. */
-function localFields(m: ModelInfo): FieldInfo[] {
+function localFields<F extends FieldShape>(m: { fields: F[] }): F[] {
   const fields = m.fields.filter((f) => f.relation?.kind !== "m2m");
   return [...fields.filter((f) => !f.implicit), ...fields.filter((f) => f.implicit === "parent-link"), ...fields.filter((f) => f.implicit === "auto")];
 }
@@ -30,13 +31,13 @@ function primaryKeyArg(f: FieldInfo): boolean | null {
   return v === NOT_STATIC ? null : !!v;
 }
 
-function allParents(g: ModelGraph, m: ModelInfo): ModelInfo[] | null {
-  const out: ModelInfo[] = [];
-  const visit = (x: ModelInfo): boolean => {
+function allParents(g: ShapeGraph, m: ModelShape): ModelShape[] | null {
+  const out: ModelShape[] = [];
+  const visit = (x: ModelShape): boolean => {
     for (const p of x.mtiParents) {
-      const pm = g.registry.get(p);
+      const pm = g.get(p);
       if (!pm) return false;
-      if (!out.includes(pm)) out.push(pm);
+      if (!out.some((o) => o.path === pm.path)) out.push(pm);
       if (!visit(pm)) return false;
     }
     return true;
@@ -45,7 +46,7 @@ function allParents(g: ModelGraph, m: ModelInfo): ModelInfo[] | null {
 }
 
 /** Every clash finding of one model (Django's clash_errors block, then the column check). */
-function modelClashes(g: ModelGraph, m: ModelInfo): Found[] {
+function modelClashes(g: ShapeGraph, m: ModelInfo): Found[] {
   if (m.incomplete) return [];
   const out: Found[] = [];
   const local = m.proxy ? [] : localFields(m);
@@ -58,7 +59,7 @@ function modelClashes(g: ModelGraph, m: ModelInfo): Found[] {
   }
   const parents = allParents(g, m);
   if (!parents || parents.some((p) => p.incomplete)) return out;
-  const owner = (_f: FieldInfo, x: ModelInfo) => `${x.appLabel}.${x.modelName}`;
+  const owner = (_f: FieldShape, x: ModelShape) => `${x.appLabel}.${x.modelName}`;
   const used = new Map<string, { name: string; model: string }>();
   if (!m.proxy) {
     for (const p of parents) {
@@ -79,14 +80,14 @@ function modelClashes(g: ModelGraph, m: ModelInfo): Found[] {
       const fwd = g.forwardFields(p);
       const rev = g.relatedObjects(p);
       if (!fwd || !rev) return out;
-      for (const f of fwd) used.set(f.name, { name: f.name, model: owner(f, g.registry.get(f.declaredIn) ?? p) });
+      for (const f of fwd) used.set(f.name, { name: f.name, model: owner(f, g.get(f.declaredIn) ?? p) });
       for (const r of rev) if (!r.names!.hidden) used.set(r.names!.query, { name: r.names!.query, model: `${p.appLabel}.${p.modelName}` });
     }
     for (const f of local) {
       const clash = used.get(f.name) ?? used.get(attname(f));
       const idConflict = f.name === "id" && clash?.name === "id" && clash.model === `${m.appLabel}.${m.modelName}`;
       // Redeclaring a direct parent's field raises FieldError at import (lens.field-clashes-with-parent).
-      const crash = !!clash && !f.implicit && m.mtiParents.some((p) => `${g.registry.get(p)?.appLabel}.${g.registry.get(p)?.modelName}` === clash.model && clash.name === f.name);
+      const crash = !!clash && !f.implicit && m.mtiParents.some((p) => `${g.get(p)?.appLabel}.${g.get(p)?.modelName}` === clash.model && clash.name === f.name);
       if (clash && !idConflict && !crash) {
         if (f.implicit) return out; // a parent link clash: Django words it differently; no claim
         out.push({ id: "models.E006", raw: fieldFinding(f, `The field '${f.name}' clashes with the field '${clash.name}' from model '${clash.model}'.`) });
@@ -113,38 +114,38 @@ function modelClashes(g: ModelGraph, m: ModelInfo): Found[] {
   return out;
 }
 
-function clashFindings(project: DjangoProject): Found[] {
-  return project.index.memo(`modelClashes:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
-    const g = modelGraph(project);
-    return checkedModels(project).flatMap((m) => modelClashes(g, m));
-  });
-}
+GRAPH_CHECKS.push((_project, g, m, out) => {
+  for (const f of modelClashes(g, m)) tag(out, f.id, f.raw);
+});
 
-function clashRule(id: string, description: string) {
-  return modelRule(id, "error", description, (project) => clashFindings(project).filter((f) => f.id === id).map((f) => f.raw));
-}
+const clashRule = (id: string, description: string) => groupRule(id, "error", description, modelsFileFindings);
 
-export const proxyWithFields = modelRule("models.E017", "error", "A proxy model declares fields.", (project) =>
-  checkedModels(project)
-    .filter((m) => m.proxy && m.fields.some((f) => !f.implicit && f.call))
-    .map((m) => modelFinding(m, `Proxy model '${m.name}' contains model fields.`)),
-);
+LOCAL_CHECKS.push((_project, m, out) => {
+  if (m.proxy && m.fields.some((f) => !f.implicit && f.call)) tag(out, "models.E017", modelFinding(m, `Proxy model '${m.name}' contains model fields.`));
+});
+export const proxyWithFields = groupRule("models.E017", "error", "A proxy model declares fields.", modelsFileFindings);
+
+/** W042's project-wide condition: neither DEFAULT_AUTO_FIELD nor anything that could set it. */
+function w042Applies(project: DjangoProject): boolean {
+  const settings = readSettings(project);
+  if (!settings.file || settings.get("DEFAULT_AUTO_FIELD") !== undefined || settings.problems.length) return false;
+  return !hasUnknownStarImport(project, settings.file);
+}
 
 /** W042: the implicit `id` while neither DEFAULT_AUTO_FIELD nor the AppConfig chooses its type. */
-export const autoCreatedPrimaryKey = modelRule("models.W042", "warning", "Auto-created primary key used when not defining a primary key type.", (project) => {
-  const settings = readSettings(project);
-  if (!settings.file || settings.get("DEFAULT_AUTO_FIELD") !== undefined || settings.problems.length) return [];
-  if (hasUnknownStarImport(project, settings.file)) return [];
-  const apps = appRegistry(project).apps;
-  const g = modelGraph(project);
-  return checkedModels(project).map((m) => {
-    const concrete = m.proxy ? (m.proxyFor ? g.registry.get(m.proxyFor) : undefined) : m;
-    if (!concrete || concrete.incomplete || !concrete.fields.some((f) => f.implicit === "auto")) return null;
-    const app = apps.find((a) => a.label === m.appLabel);
-    if (!app || app.origin !== "workspace" || !appConfigKeepsDefault(project, app.configClass)) return null;
-    return modelFinding(m, "Auto-created primary key used when not defining a primary key type, by default 'django.db.models.AutoField'.", undefined, { fix: "default_auto_field" });
-  });
+GRAPH_CHECKS.push((project, g, m, out) => {
+  if (!w042Applies(project)) return;
+  const concrete = m.proxy ? (m.proxyFor ? g.get(m.proxyFor) : undefined) : m;
+  if (!concrete || concrete.incomplete || !concrete.fields.some((f) => f.implicit === "auto")) return;
+  const app = appRegistry(project).apps.find((a) => a.label === m.appLabel);
+  if (!app || app.origin !== "workspace" || !appConfigKeepsDefault(project, app.configClass)) return;
+  tag(
+    out,
+    "models.W042",
+    modelFinding(m, "Auto-created primary key used when not defining a primary key type, by default 'django.db.models.AutoField'.", undefined, { fix: "default_auto_field" }),
+  );
 });
+export const autoCreatedPrimaryKey = groupRule("models.W042", "warning", "Auto-created primary key used when not defining a primary key type.", modelsFileFindings);
 
 /** The app's AppConfig (if any) neither sets default_auto_field nor inherits from a class we cannot see. */
 function appConfigKeepsDefault(project: DjangoProject, configClass: string | null): boolean {
@@ -156,7 +157,7 @@ function appConfigKeepsDefault(project: DjangoProject, configClass: string | nul
   }
   // Only Django's AppConfig as the base: a workspace base class might set the field type.
   return t.cls.bases.every((b) => {
-    const base = resolveExpr(project, t.file, b);
+    const base = resolveExprDirect(project, t.file, b);
     return base.kind === "external" && base.path === "django.apps.AppConfig";
   });
 }

@@ -2,21 +2,21 @@
 // model does not have (models.E012), an m2m (E013) or a parent's field (E016); ordering that is
 // not a list (E014), names an unknown field, relation or lookup (E015, across relations too), or
 // comes with order_with_respect_to (E021). Reported on the model's class line, as Django does.
-import type { DjangoProject } from "../../project/project";
 import { dottedName, stringValue } from "../../python/exprUtil";
 import type { Expr } from "../../python/types";
-import { type ModelGraph, attname, modelGraph } from "../models/graph";
-import type { FieldInfo, MetaOption, ModelInfo } from "../models/types";
+import { attname } from "../models/graph";
+import type { FieldShape, ModelShape, ShapeGraph } from "../models/shapes";
+import type { MetaOption, ModelInfo } from "../models/types";
 import { nearestName as closest } from "../models/suggest";
-import { type Raw, checkedModels, modelFinding, modelRule } from "./modelsShared";
+import { GRAPH_CHECKS, type Raw, groupRule, modelFinding, modelsFileFindings, tag } from "./modelsShared";
 
 /** A Meta option declared in the model's own Meta or an abstract parent's (not inherited from a concrete parent). */
-export function metaOption(g: ModelGraph, m: ModelInfo, name: string): MetaOption | undefined {
+export function metaOption(g: ShapeGraph, m: ModelInfo, name: string): MetaOption | undefined {
   const o = m.meta.get(name);
   if (!o) return undefined;
   if (o.from === m.label) return o;
-  const owner = g.registry.byPath(o.from);
-  return owner?.abstract ? o : undefined;
+  const owner = g.labels.paths.get(o.from);
+  return owner?.inRegistry && owner.kind === "abstract" ? o : undefined;
 }
 
 /** Field names (with their own range) a Meta option refers to; null when not static. */
@@ -65,13 +65,13 @@ export function fieldRefs(option: string, expr: Expr): { name: string; expr: Exp
   return null;
 }
 
-function localFieldProblems(g: ModelGraph, m: ModelInfo, option: "unique_together" | "indexes"): { id: string; raw: Raw | null }[] {
+function localFieldProblems(g: ShapeGraph, m: ModelInfo, option: "unique_together" | "indexes"): { id: string; raw: Raw | null }[] {
   const o = metaOption(g, m, option);
   const fwd = g.forwardFields(m);
   if (!o || !fwd) return [];
   const refs = fieldRefs(option, o.expr);
   if (!refs) return [];
-  const byName = new Map<string, FieldInfo>();
+  const byName = new Map<string, FieldShape>();
   for (const f of fwd) {
     byName.set(f.name, f);
     byName.set(attname(f), f);
@@ -86,7 +86,7 @@ function localFieldProblems(g: ModelGraph, m: ModelInfo, option: "unique_togethe
     }
     else if (f.relation?.kind === "m2m") {
       out.push({ id: "models.E013", raw: modelFinding(m, `'${option}' refers to a ManyToManyField '${r.name}', but ManyToManyFields are not permitted in '${option}'.`) });
-    } else if (!m.fields.includes(f)) {
+    } else if (!(m.fields as FieldShape[]).includes(f)) {
       out.push({ id: "models.E016", raw: modelFinding(m, `'${option}' refers to field '${r.name}' which is not local to model '${m.name}'.`) });
     }
   }
@@ -101,7 +101,7 @@ const LOOKUPS = new Set(
 );
 
 /** Django's _check_ordering for one model. */
-function orderingProblems(g: ModelGraph, m: ModelInfo): { id: string; raw: Raw | null }[] {
+function orderingProblems(g: ShapeGraph, m: ModelInfo): { id: string; raw: Raw | null }[] {
   const ordering = metaOption(g, m, "ordering") ?? m.meta.get("ordering");
   const owrt = metaOption(g, m, "order_with_respect_to");
   const declared = metaOption(g, m, "ordering");
@@ -137,19 +137,21 @@ function truthy(e: Expr): boolean {
 }
 
 /** A plain ordering name: a concrete field (name or attname) or a reverse relation's query name. */
-function plainOrderingName(g: ModelGraph, m: ModelInfo, name: string): boolean | null {
+function plainOrderingName(g: ShapeGraph, m: ModelInfo, name: string): boolean | null {
   if (name === "pk") return true;
   const fwd = g.forwardFields(m);
-  const rev = g.relatedObjects(m);
-  if (!fwd || !rev) return null;
+  if (!fwd) return null;
+  // (A forward field answers without the reverse relations: only `false` is a finding.)
   if (fwd.some((f) => f.relation?.kind !== "m2m" && (f.name === name || attname(f) === name))) return true;
-  return rev.some((r) => (!r.names!.hidden || r.field.relation?.kind === "m2m") && r.names!.query === name);
+  const rev = g.relatedObjects(m);
+  if (!rev) return null;
+  return rev.some((r) => (!r.names!.hidden || r.kind === "m2m") && r.names!.query === name);
 }
 
 /** Walks `a__b__c` as get_field() does; false when Django reports E015, null when unsure. */
-function resolveLookup(g: ModelGraph, start: ModelInfo, parts: string[]): boolean | null {
-  let cls: ModelInfo | null = start;
-  let fld: FieldInfo | "reverse" | null = null;
+function resolveLookup(g: ShapeGraph, start: ModelShape, parts: string[]): boolean | null {
+  let cls: ModelShape | null = start;
+  let fld: FieldShape | "reverse" | null = null;
   for (const part of parts) {
     if (cls === null) {
       // After a plain field: a lookup or transform, which depends on the field class.
@@ -159,7 +161,7 @@ function resolveLookup(g: ModelGraph, start: ModelInfo, parts: string[]): boolea
     const fwd = g.forwardFields(cls);
     const rev = g.relatedObjects(cls);
     if (!fwd || !rev) return null;
-    let next: ModelInfo | null | undefined;
+    let next: ModelShape | null | undefined;
     const f = part === "pk" ? fwd.find((x) => x.primaryKey) : fwd.find((x) => x.name === part || attname(x) === part);
     if (f) {
       fld = f;
@@ -172,25 +174,19 @@ function resolveLookup(g: ModelGraph, start: ModelInfo, parts: string[]): boolea
         return fld.relation && LOOKUPS.has(part) ? true : fld.relation ? false : null;
       }
       fld = "reverse";
-      next = r.model;
+      next = g.get(r.model);
     }
     cls = next ?? null;
   }
   return true;
 }
 
-function metaFindings(project: DjangoProject): { id: string; raw: Raw | null }[] {
-  return project.index.memo(`modelMeta:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
-    const g = modelGraph(project);
-    return checkedModels(project).flatMap((m) =>
-      m.incomplete ? [] : [...localFieldProblems(g, m, "unique_together"), ...localFieldProblems(g, m, "indexes"), ...orderingProblems(g, m)],
-    );
-  });
-}
+GRAPH_CHECKS.push((_project, g, m, out) => {
+  if (m.incomplete) return;
+  for (const f of [...localFieldProblems(g, m, "unique_together"), ...localFieldProblems(g, m, "indexes"), ...orderingProblems(g, m)]) tag(out, f.id, f.raw);
+});
 
-function metaRule(id: string, description: string) {
-  return modelRule(id, "error", description, (project) => metaFindings(project).filter((f) => f.id === id).map((f) => f.raw));
-}
+const metaRule = (id: string, description: string) => groupRule(id, "error", description, modelsFileFindings);
 
 export const META_RULES = [
   metaRule("models.E012", "A Meta option refers to a field the model does not have."),

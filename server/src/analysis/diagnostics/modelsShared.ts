@@ -1,19 +1,24 @@
 // Shared helpers for the model, field and relation rules: which models Django checks, where a
 // finding goes, and the default database's backend features (checks that depend on them follow
 // the default ENGINE as Django's `connection.features` does; an unknown engine means no claim).
+//
+// The rules run one models module at a time: each rule module registers its checks (of a module's
+// source, of a model as declared, of a model against the others through a ShapeGraph), and one memo
+// per models module computes every check's findings, tagged with their codes. After a keystroke
+// only the edited module's memo runs again; every rule then takes its code's share of the
+// concatenation, which is itself cut off when nothing changed. Nothing here reads the whole model
+// registry (modelRegistry is rebuilt after any models edit).
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import type { Location } from "../../python/types";
-import { declaredModels, modelRegistry, modelsContext, modelsFiles } from "../models/registry";
+import { modelLabels } from "../models/labels";
+import { declaredModels, modelsContext, modelsFiles, resolvedModels } from "../models/registry";
+import { ShapeGraph } from "../models/shapes";
 import type { FieldInfo, ModelInfo } from "../models/types";
 import { readSettings } from "../settings/settings";
 import type { Finding, Rule, Severity } from "./types";
 
 export type Raw = Omit<Finding, "code" | "severity">;
-
-/** Models `run_checks()` visits: installed, concrete or proxy, not swapped out, ours. */
-export function checkedModels(project: DjangoProject): ModelInfo[] {
-  return modelRegistry(project).models.filter((m) => m.origin === "workspace" && !m.abstract && m.appLabel && !m.swappedBy);
-}
 
 /** A model's local fields with a declaration (the fields Django's field checks run on). */
 export function declaredFields(m: ModelInfo): FieldInfo[] {
@@ -68,26 +73,121 @@ export function defaultBackend(project: DjangoProject): BackendFeatures | null {
   };
 }
 
-/** Builds a rule from a function over the project, deduplicating findings. */
-export function modelRule(code: string, defaultSeverity: Severity, description: string, run: (project: DjangoProject) => (Raw | null)[]): Rule {
+/** A finding with the code of the rule that reports it: rules computed together, reported apart. */
+export interface Tagged {
+  code: string;
+  raw: Raw;
+}
+
+const projectKey = (project: DjangoProject) => `${project.managePy}:${project.options.settingsModule ?? ""}`;
+
+const CHUNK = 16;
+
+/**
+ * The concatenation of per-item results, each computed in its own memo with early cutoff (an edit
+ * recomputes its own item's; when they come out the same nothing else runs again), gathered in
+ * chunks of items with early cutoff too: a changed item recomputes its chunk and the top, not a
+ * concatenation over every item. `items` and `compute` run inside memos and may be re-run from a
+ * validity check: give module-level functions that read everything through the index, never
+ * closures over versioned data.
+ */
+export function concatPerItem<I, T>(
+  project: DjangoProject,
+  key: string,
+  items: (project: DjangoProject) => I[],
+  itemKey: (item: I) => string,
+  compute: (project: DjangoProject, item: I) => T[],
+): T[] {
+  const base = `${key}:${projectKey(project)}`;
+  return project.index.memo(
+    base,
+    () => {
+      const out: T[] = [];
+      const n = Math.ceil(items(project).length / CHUNK);
+      for (let c = 0; c < n; c++) {
+        const chunk = project.index.memo(
+          `${base}#${c}`,
+          () => {
+            const part: T[] = [];
+            for (const item of items(project).slice(c * CHUNK, (c + 1) * CHUNK)) {
+              part.push(...project.index.memo(`${base}:${itemKey(item)}`, () => compute(project, item), { equals: deepEqual }));
+            }
+            return part;
+          },
+          { equals: deepEqual },
+        );
+        out.push(...chunk);
+      }
+      return out;
+    },
+    { equals: deepEqual },
+  );
+}
+
+const modelsFileKey = (f: { module: string; file: string }) => `${f.module}:${f.file}`;
+
+/** The findings of a group of rules, computed once per models module (see concatPerItem). */
+export function modelsFileGroup(project: DjangoProject, group: string, compute: (project: DjangoProject, module: string, file: string) => Tagged[]): Tagged[] {
+  return concatPerItem(project, `modelsGroup:${group}`, modelsFiles, modelsFileKey, (p, f) => compute(p, f.module, f.file));
+}
+
+/** A rule reporting its code's share of a group's findings (deduplicated). */
+export function groupRule(code: string, defaultSeverity: Severity, description: string, group: (project: DjangoProject) => Tagged[]): Rule {
   return {
     code,
     defaultSeverity,
     description,
-    run: (project) => dedupe(run(project).filter((f): f is Raw => f !== null)),
+    run: (project) => dedupe(group(project).flatMap((t) => (t.code === code ? [t.raw] : []))),
   };
 }
 
+/** A check of one model, pushing its findings under their codes. */
+export type ModelCheck = (project: DjangoProject, m: ModelInfo, out: Tagged[]) => void;
+
+/** Pushes a finding (when there is one) under a code. */
+export function tag(out: Tagged[], code: string, raw: Raw | null | undefined): void {
+  if (raw) out.push({ code, raw });
+}
+
+/** The models of one models module that Django's checks visit, relation targets resolved. */
+export function checkedModelsIn(project: DjangoProject, module: string, file: string): ModelInfo[] {
+  const labels = modelLabels(project);
+  return resolvedModels(project, module, file).filter((m) => {
+    const p = labels.paths.get(m.path);
+    return m.origin === "workspace" && !m.abstract && m.appLabel && !m.swappedBy && p?.inRegistry && p.kind === "model";
+  });
+}
+
 /**
- * Runs `fn` once per models module on its declared models (relation targets unresolved), memoised
- * per file: after an edit only the edited file's models are checked again. For checks that need
- * nothing beyond one model and the classes it inherits from.
+ * Checks of one model as its module declares it (relation targets unresolved): they read nothing
+ * beyond the model and the classes it inherits from. Each rule module registers its own.
  */
-export function perModelsFile<T>(project: DjangoProject, key: string, fn: (models: ModelInfo[]) => T[]): T[] {
-  const out: T[] = [];
-  const ctx = modelsContext(project);
-  for (const entry of modelsFiles(project)) {
-    out.push(...project.index.memo(`${key}:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${entry.file}`, () => fn(declaredModels(project, ctx, entry))));
+export const LOCAL_CHECKS: ModelCheck[] = [];
+
+/** A check of one model against the others: its module's models in full, the rest through `g`. */
+export type GraphCheck = (project: DjangoProject, g: ShapeGraph, m: ModelInfo, out: Tagged[]) => void;
+
+export const GRAPH_CHECKS: GraphCheck[] = [];
+
+/** A check of a models module's source (import crashes). */
+export type FileCheck = (project: DjangoProject, module: string, file: string, out: Tagged[]) => void;
+
+export const FILE_CHECKS: FileCheck[] = [];
+
+/** Every check of one models module: one memo per module holds all the model rules' findings. */
+function modelsFileCompute(project: DjangoProject, module: string, file: string): Tagged[] {
+  const out: Tagged[] = [];
+  for (const check of FILE_CHECKS) check(project, module, file, out);
+  for (const m of declaredModels(project, modelsContext(project), { module, file })) for (const check of LOCAL_CHECKS) check(project, m, out);
+  const checked = checkedModelsIn(project, module, file);
+  if (checked.length) {
+    const g = new ShapeGraph(project, resolvedModels(project, module, file));
+    for (const m of checked) for (const check of GRAPH_CHECKS) check(project, g, m, out);
   }
   return out;
+}
+
+/** The model rules' findings over every models module (each rule keeps its code's share). */
+export function modelsFileFindings(project: DjangoProject): Tagged[] {
+  return modelsFileGroup(project, "models", modelsFileCompute);
 }

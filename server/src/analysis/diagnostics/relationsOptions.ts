@@ -5,52 +5,43 @@
 import { dottedName } from "../../python/exprUtil";
 import { NOT_STATIC, literal } from "../models/literal";
 import { isSymmetrical } from "../models/graph";
-import { resolveExpr } from "../models/names";
-import { modelRule } from "./modelsShared";
+import { resolveExprDirect } from "../models/names";
 import { fieldFinding } from "./modelsShared";
-import { eachLocalRelation } from "./relations";
+import { localRelationRule } from "./relations";
 
 const DELETION = /^django\.db\.models(\.deletion)?\.(SET_NULL|SET_DEFAULT|CASCADE|PROTECT|RESTRICT|DO_NOTHING)$/;
 
-export const setNullNotNullable = modelRule("fields.E320", "error", "on_delete=SET_NULL on a field that cannot be null.", (project) =>
-  eachLocalRelation(project, "fields.E320", (_m, f) => {
-    if (f.relation!.kind === "m2m" || f.dynamicArgs) return null;
-    const od = f.params.get("on_delete");
-    // Resolve only what reads as SET_NULL: name resolution is the costly part on large projects.
-    if (!od || !f.location || !/SET_NULL$/.test(dottedName(od) ?? "")) return null;
-    const t = resolveExpr(project, f.location.file, od);
-    if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_NULL") return null;
-    const nul = f.params.get("null");
-    const v = nul ? literal(nul) : false;
-    if (v === NOT_STATIC || v) return null;
-    return fieldFinding(f, "Field specifies on_delete=SET_NULL, but cannot be null.", { fix: "null" });
-  }),
-);
+export const setNullNotNullable = localRelationRule("fields.E320", "error", "on_delete=SET_NULL on a field that cannot be null.", (_m, f, project) => {
+  if (f.relation!.kind === "m2m" || f.dynamicArgs) return null;
+  const od = f.params.get("on_delete");
+  // Resolve only what reads as SET_NULL: name resolution is the costly part on large projects.
+  if (!od || !f.location || !/SET_NULL$/.test(dottedName(od) ?? "")) return null;
+  const t = resolveExprDirect(project, f.location.file, od);
+  if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_NULL") return null;
+  const nul = f.params.get("null");
+  const v = nul ? literal(nul) : false;
+  if (v === NOT_STATIC || v) return null;
+  return fieldFinding(f, "Field specifies on_delete=SET_NULL, but cannot be null.", { fix: "null" });
+});
 
-export const setDefaultNoDefault = modelRule("fields.E321", "error", "on_delete=SET_DEFAULT on a field without a default.", (project) =>
-  eachLocalRelation(project, "fields.E321", (_m, f) => {
-    if (f.relation!.kind === "m2m" || f.dynamicArgs || f.params.has("default")) return null;
-    const od = f.params.get("on_delete");
-    if (!od || !f.location || !/SET_DEFAULT$/.test(dottedName(od) ?? "")) return null;
-    const t = resolveExpr(project, f.location.file, od);
-    if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_DEFAULT") return null;
-    return fieldFinding(f, "Field specifies on_delete=SET_DEFAULT, but has no default value.");
-  }),
-);
+export const setDefaultNoDefault = localRelationRule("fields.E321", "error", "on_delete=SET_DEFAULT on a field without a default.", (_m, f, project) => {
+  if (f.relation!.kind === "m2m" || f.dynamicArgs || f.params.has("default")) return null;
+  const od = f.params.get("on_delete");
+  if (!od || !f.location || !/SET_DEFAULT$/.test(dottedName(od) ?? "")) return null;
+  const t = resolveExprDirect(project, f.location.file, od);
+  if (t.kind !== "external" || DELETION.exec(t.path)?.[2] !== "SET_DEFAULT") return null;
+  return fieldFinding(f, "Field specifies on_delete=SET_DEFAULT, but has no default value.");
+});
 
-export const uniqueForeignKey = modelRule("fields.W342", "warning", "ForeignKey(unique=True) is usually better served by a OneToOneField.", (project) =>
-  eachLocalRelation(project, "fields.W342", (_m, f) => {
-    if (f.relation!.kind !== "fk") return null;
-    const u = f.params.get("unique");
-    return u && literal(u) === true ? fieldFinding(f, "Setting unique=True on a ForeignKey has the same effect as using a OneToOneField.") : null;
-  }),
-);
+export const uniqueForeignKey = localRelationRule("fields.W342", "warning", "ForeignKey(unique=True) is usually better served by a OneToOneField.", (_m, f) => {
+  if (f.relation!.kind !== "fk") return null;
+  const u = f.params.get("unique");
+  return u && literal(u) === true ? fieldFinding(f, "Setting unique=True on a ForeignKey has the same effect as using a OneToOneField.") : null;
+});
 
 /** A ManyToManyField option check: `test` returns true when Django reports it. */
 function m2mRule(id: string, severity: "error" | "warning", message: string, test: (f: import("../models/types").FieldInfo, m: import("../models/types").ModelInfo) => boolean) {
-  return modelRule(id, severity, message, (project) =>
-    eachLocalRelation(project, id, (m, f) => (f.relation!.kind === "m2m" && test(f, m) ? fieldFinding(f, message) : null)),
-  );
+  return localRelationRule(id, severity, message, (m, f) => (f.relation!.kind === "m2m" && test(f, m) ? fieldFinding(f, message) : null));
 }
 
 const truthyLiteral = (e: import("../../python/types").Expr | undefined): boolean => {

@@ -4,50 +4,48 @@
 // Only untruncated names (≤ 30 characters) and models whose Meta table options are literal.
 import type { DjangoProject } from "../../project/project";
 import { stringValue } from "../../python/exprUtil";
-import { modelGraph } from "../models/graph";
+import { modelLabels } from "../models/labels";
 import type { ModelInfo } from "../models/types";
-import { fieldCatalog } from "../models/fieldCatalog";
 import { readSettings } from "../settings/settings";
-import { type Raw, fieldFinding, modelRule } from "./modelsShared";
-import { eachRelation } from "./relations";
+import { GRAPH_CHECKS, fieldFinding, groupRule, modelsFileFindings, tag } from "./modelsShared";
+import { relationFields } from "./relations";
 
 /** A model's db_table (Meta.db_table or `app_label_modelname`), undefined when not static. */
-function dbTable(project: DjangoProject, m: ModelInfo): string | undefined {
-  if (m.origin === "django") return fieldCatalog(project.djangoVersion()).model(m.label)?.dbTable;
+function dbTable(m: ModelInfo): string | undefined {
   const o = m.meta.get("db_table");
   if (!o) return `${m.appLabel}_${m.modelName}`;
   return typeof o.value === "string" ? o.value : undefined;
 }
 
-function tableClashes(project: DjangoProject): { id: "E340" | "W344"; raw: Raw }[] {
-  const g = modelGraph(project);
-  const routers = readSettings(project).get("DATABASE_ROUTERS");
-  if (routers && routers.k !== "list" && routers.k !== "tuple") return [];
-  const id = routers && (routers.k === "list" || routers.k === "tuple") && routers.items.length ? "W344" : "E340";
-  const tables = new Map<string, ModelInfo>();
-  for (const m of g.registry.models) {
-    if (m.abstract || m.proxy || !m.appLabel || m.swappedBy) continue;
-    const managed = m.meta.get("managed");
-    if (managed && managed.value !== true) continue;
-    const t = dbTable(project, m);
-    if (t) tables.set(t, m);
-  }
-  const out: { id: "E340" | "W344"; raw: Raw }[] = [];
-  eachRelation(project, (m, f) => {
-    if (f.relation!.kind !== "m2m" || f.params.has("through")) return null;
-    const own = f.params.get("db_table");
-    const ownTable = dbTable(project, m);
-    const table = own ? stringValue(own) : ownTable ? `${ownTable}_${f.name}` : null;
-    if (!table || table.length > 30) return null;
-    const clash = tables.get(table);
-    if (clash) out.push({ id, raw: fieldFinding(f, `The field's intermediary table '${table}' clashes with the table name of '${clash.label}'.`) });
-    return null;
+/** Every installed model's table → its label (the last model wins), from the label index. */
+function modelTables(project: DjangoProject): Map<string, string> {
+  return project.index.memo(`modelTables:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
+    const tables = new Map<string, string>();
+    for (const e of modelLabels(project).registered) {
+      if (e.proxy || !e.appLabel || e.swapped || !e.table) continue;
+      tables.set(e.table, e.label);
+    }
+    return tables;
   });
-  return out;
 }
 
+GRAPH_CHECKS.push((project, _g, m, out) => {
+  const fields = relationFields(m).filter((f) => f.relation!.kind === "m2m" && !f.params.has("through"));
+  if (!fields.length) return;
+  const routers = readSettings(project).get("DATABASE_ROUTERS");
+  if (routers && routers.k !== "list" && routers.k !== "tuple") return;
+  const id = routers && (routers.k === "list" || routers.k === "tuple") && routers.items.length ? "fields.W344" : "fields.E340";
+  const tables = modelTables(project);
+  for (const f of fields) {
+    const own = f.params.get("db_table");
+    const ownTable = dbTable(m);
+    const table = own ? stringValue(own) : ownTable ? `${ownTable}_${f.name}` : null;
+    if (!table || table.length > 30) continue;
+    const clash = tables.get(table);
+    if (clash) tag(out, id, fieldFinding(f, `The field's intermediary table '${table}' clashes with the table name of '${clash}'.`));
+  }
+});
+
 export const TABLE_RULES = (["E340", "W344"] as const).map((id) =>
-  modelRule(`fields.${id}`, id === "E340" ? "error" : "warning", "A many-to-many intermediary table clashes with a model's table.", (project) =>
-    tableClashes(project).filter((c) => c.id === id).map((c) => c.raw),
-  ),
+  groupRule(`fields.${id}`, id === "E340" ? "error" : "warning", "A many-to-many intermediary table clashes with a model's table.", modelsFileFindings),
 );

@@ -2,28 +2,35 @@
 // installed (fields.E331), ambiguous or missing foreign keys in it (E333–E336), and through_fields
 // that are malformed or name the wrong fields (E337–E339). Only through models whose every
 // foreign key resolves are judged.
+import type { DjangoProject } from "../../project/project";
 import { literal, NOT_STATIC } from "../models/literal";
-import { type ModelGraph, modelGraph } from "../models/graph";
+import { type ModelShape, type ShapeGraph, modelAtPath } from "../models/shapes";
 import type { FieldInfo, ModelInfo } from "../models/types";
-import { type Raw, fieldFinding, modelFinding, modelRule } from "./modelsShared";
-import { eachRelation } from "./relations";
+import { GRAPH_CHECKS, type Raw, fieldFinding, groupRule, modelFinding, modelsFileFindings, tag } from "./modelsShared";
+import { relationFields } from "./relations";
 
 type Id = "E331" | "E333" | "E334" | "E335" | "E336" | "E337" | "E338" | "E339";
 
-function throughProblems(m: ModelInfo, f: FieldInfo, g: ModelGraph): [Id, Raw | null][] {
+/** A finding on the through model's class line (it may be in another module: read in full only here). */
+function throughFinding(project: DjangoProject, g: ShapeGraph, through: ModelShape, message: string): Raw | null {
+  const full = "location" in through ? (through as ModelInfo) : modelAtPath(project, g.labels, through.path);
+  return full ? modelFinding(full, message) : null;
+}
+
+function throughProblems(project: DjangoProject, m: ModelInfo, f: FieldInfo, g: ShapeGraph): [Id, Raw | null][] {
   const rel = f.relation!;
   if (rel.kind !== "m2m" || !rel.throughExpr) return [];
   const out: [Id, Raw | null][] = [];
   const written = rel.throughExpr.kind === "str" ? rel.throughExpr.value : null;
   if (rel.through === null || rel.through === undefined) {
     // Only a string label that names nothing is certain; a class may come from elsewhere.
-    const thr = written !== null ? g.registry.get(written.includes(".") ? written : `${m.appLabel}.${written}`) : undefined;
+    const thr = written !== null ? g.get(written.includes(".") ? written : `${m.appLabel}.${written}`) : undefined;
     if (written !== null && !thr && isNotFound(g, m, written)) {
       out.push(["E331", fieldFinding(f, `Field specifies a many-to-many relation through model '${written}', which has not been installed.`)]);
     }
     return out;
   }
-  const through = g.registry.get(rel.through);
+  const through = g.get(rel.through);
   const to = g.target(f);
   if (!through || !to) return out;
   const tfields = g.forwardFields(through);
@@ -37,7 +44,9 @@ function throughProblems(m: ModelInfo, f: FieldInfo, g: ModelGraph): [Id, Raw | 
     if (countTo(m.label) > 2 && !tf) {
       out.push([
         "E333",
-        modelFinding(
+        throughFinding(
+          project,
+          g,
           through,
           `The model is used as an intermediate model by '${fieldStr}', but it has more than two foreign keys to '${m.name}', which is ambiguous. You must specify which two foreign keys Django should use via the through_fields keyword argument.`,
         ),
@@ -51,7 +60,7 @@ function throughProblems(m: ModelInfo, f: FieldInfo, g: ModelGraph): [Id, Raw | 
     if (seenFrom > 1 && !tf) out.push(["E334", fieldFinding(f, amb("from", m.name))]);
     if (seenTo > 1 && !tf) out.push(["E335", fieldFinding(f, amb("to", to.name))]);
     if (seenFrom === 0 || seenTo === 0) {
-      out.push(["E336", modelFinding(through, `The model is used as an intermediate model by '${fieldStr}', but it does not have a foreign key to '${m.name}' or '${to.name}'.`)]);
+      out.push(["E336", throughFinding(project, g, through, `The model is used as an intermediate model by '${fieldStr}', but it does not have a foreign key to '${m.name}' or '${to.name}'.`)]);
     }
   }
   if (tf !== null && tf !== undefined) {
@@ -65,7 +74,7 @@ function throughProblems(m: ModelInfo, f: FieldInfo, g: ModelGraph): [Id, Raw | 
       for (const [name, related] of [
         [items[0], m],
         [items[1], to],
-      ] as [unknown, ModelInfo][]) {
+      ] as [unknown, ModelShape][]) {
         if (typeof name !== "string") return out;
         const field = tfields.find((x) => x.name === name);
         if (!field) {
@@ -83,17 +92,16 @@ function throughProblems(m: ModelInfo, f: FieldInfo, g: ModelGraph): [Id, Raw | 
 }
 
 /** The written through label names no installed model, and nothing we cannot see could be it. */
-function isNotFound(g: ModelGraph, m: ModelInfo, written: string): boolean {
+function isNotFound(g: ShapeGraph, m: ModelInfo, written: string): boolean {
   const label = (written.includes(".") ? written : `${m.appLabel}.${written}`).toLowerCase();
-  return g.registry.complete && !g.registry.maybeModels.has(label) && !g.registry.models.some((x) => x.origin === "django" && x.label.toLowerCase() === label);
+  return g.labels.complete && !g.labels.maybe.has(label) && !g.labels.registered.some((x) => x.origin === "django" && x.label.toLowerCase() === label);
 }
 
-function throughRule(id: Id, description: string) {
-  return modelRule(`fields.${id}`, "error", description, (project) => {
-    const g = modelGraph(project);
-    return eachRelation(project, (m, f) => throughProblems(m, f, g).filter(([i]) => i === id).map(([, r]) => r));
-  });
-}
+GRAPH_CHECKS.push((project, g, m, out) => {
+  for (const f of relationFields(m)) for (const [id, r] of throughProblems(project, m, f, g)) tag(out, `fields.${id}`, r);
+});
+
+const throughRule = (id: Id, description: string) => groupRule(`fields.${id}`, "error", description, modelsFileFindings);
 
 export const THROUGH_RULES = [
   throughRule("E331", "The through model is not installed."),

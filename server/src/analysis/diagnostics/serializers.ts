@@ -8,11 +8,11 @@ import { stringValue } from "../../python/exprUtil";
 import type { Expr, Location } from "../../python/types";
 import { modelHasAttr } from "../admin/modelLookup";
 import { nearestName as closest } from "../models/suggest";
-import { attname, modelGraph } from "../models/graph";
-import type { ModelInfo } from "../models/types";
+import { attname } from "../models/graph";
+import { type ModelShape, ShapeGraph } from "../models/shapes";
 import { readSettings } from "../settings/settings";
-import { type SerializerInfo, modelSerializers } from "../serializers/serializers";
-import type { Raw } from "./modelsShared";
+import { type SerializerFacts, fileSerializers, serializerModules } from "../serializers/serializers";
+import { type Raw, concatPerItem } from "./modelsShared";
 import type { Rule } from "./types";
 
 interface Problem {
@@ -35,8 +35,7 @@ function urlFieldName(project: DjangoProject): string | null {
 }
 
 /** Names build_field accepts for `model`; null when we cannot list them all. */
-function validNames(project: DjangoProject, m: ModelInfo): { has(name: string): boolean | null; all: string[] } | null {
-  const g = modelGraph(project);
+function validNames(project: DjangoProject, g: ShapeGraph, m: ModelShape): { has(name: string): boolean | null; all: string[] } | null {
   const fwd = g.forwardFields(m);
   const rev = g.relatedObjects(m);
   if (!fwd || !rev) return null;
@@ -48,12 +47,14 @@ function validNames(project: DjangoProject, m: ModelInfo): { has(name: string): 
   };
 }
 
-function firstProblem(project: DjangoProject, s: SerializerInfo): Problem | null {
+function firstProblem(project: DjangoProject, g: ShapeGraph, s: SerializerFacts): Problem | null {
   const at = s.location;
   if (!s.meta || !s.known) return null;
   if (s.model === null) return { code: "lens.drf-missing-model", message: `Class ${s.name} missing "Meta.model" attribute`, at };
   if (s.model === "abstract") return { code: "lens.drf-abstract-model", message: "Cannot use ModelSerializer with Abstract Models.", at: s.options.get("model")!.location };
   if (s.model === "unknown") return null;
+  const model = g.byPath(s.model.path);
+  if (!model) return null;
   const fields = s.options.get("fields");
   const exclude = s.options.get("exclude");
   const fieldsAll = fields && stringValue(fields.expr) === "__all__";
@@ -86,11 +87,10 @@ function firstProblem(project: DjangoProject, s: SerializerInfo): Problem | null
       }
     }
   }
-  const valid = validNames(project, s.model);
+  const valid = validNames(project, g, model);
   if (!valid) return null;
   if (excludeItems) {
-    const g = modelGraph(project);
-    const fwd = g.forwardFields(s.model)!;
+    const fwd = g.forwardFields(model)!;
     // get_default_field_names: the pk, declared fields, serializable forward fields and relations.
     const defaults = new Set([...fwd.filter((f) => f.primaryKey || !f.implicit).map((f) => f.name), ...s.ownDeclared.keys(), ...s.inheritedDeclared]);
     for (const e of excludeItems) {
@@ -114,7 +114,7 @@ function firstProblem(project: DjangoProject, s: SerializerInfo): Problem | null
       const suggestion = closest(n, [...valid.all, ...s.ownDeclared.keys(), ...s.inheritedDeclared]);
       return {
         code: "lens.drf-unknown-field",
-        message: `Field name \`${n}\` is not valid for model \`${s.model.name}\` in \`${s.module}.${s.name}\`.`,
+        message: `Field name \`${n}\` is not valid for model \`${model.name}\` in \`${s.module}.${s.name}\`.`,
         at: { file: fields!.location.file, range: e.range },
         data: { name: n, ...(suggestion ? { suggestion } : {}) },
       };
@@ -123,12 +123,17 @@ function firstProblem(project: DjangoProject, s: SerializerInfo): Problem | null
   return null;
 }
 
+/** One serializers module's problems (one per serializer at most). */
+function fileProblems(project: DjangoProject, m: { module: string; file: string }): Problem[] {
+  const g = new ShapeGraph(project, [], true);
+  return fileSerializers(project, m.module, m.file)
+    .map((s) => firstProblem(project, g, s))
+    .filter((p): p is Problem => p !== null);
+}
+
+/** Every serializers module's problems: one memo per module, concatenated (see concatPerItem). */
 function problems(project: DjangoProject): Problem[] {
-  return project.index.memo(`drf:${project.managePy}:${project.options.settingsModule ?? ""}`, () =>
-    modelSerializers(project)
-      .map((s) => firstProblem(project, s))
-      .filter((p): p is Problem => p !== null),
-  );
+  return concatPerItem(project, "drf", serializerModules, (m) => `${m.module}:${m.file}`, fileProblems);
 }
 
 function drfRule(code: string, description: string): Rule {

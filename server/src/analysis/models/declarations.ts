@@ -6,7 +6,7 @@ import { dottedName, topLevel } from "../../python/exprUtil";
 import type { CallExpr, ClassDef, Expr, Location, Stmt } from "../../python/types";
 import type { CatalogField, FieldCatalog } from "./fieldCatalog";
 import { plainOrUndefined } from "./literal";
-import { type NameTarget, resolveExpr } from "./names";
+import { type NameTarget, resolveExprDirect } from "./names";
 
 /** A field assignment as written in a class body. */
 export interface FieldDeclaration {
@@ -50,8 +50,17 @@ export type FieldClass =
   | { kind: "opaque" }
   | { kind: "not-a-field" };
 
+/** Resolves a name as seen from a module's top level (resolveExprDirect, or a cached version of it). */
+export type Resolver = (file: string, expr: Expr) => NameTarget;
+
 /** Classifies a callee as a field class, following workspace subclasses to their Django ancestor. */
-export function fieldClassOf(project: DjangoProject, catalog: FieldCatalog, target: NameTarget, depth = 0): FieldClass {
+export function fieldClassOf(
+  project: DjangoProject,
+  catalog: FieldCatalog,
+  target: NameTarget,
+  depth = 0,
+  resolve: Resolver = (file, e) => resolveExprDirect(project, file, e),
+): FieldClass {
   if (depth > 10) return { kind: "opaque" };
   if (target.kind === "external") {
     if (OPAQUE_DJANGO.test(target.path)) return { kind: "opaque" };
@@ -64,7 +73,7 @@ export function fieldClassOf(project: DjangoProject, catalog: FieldCatalog, targ
     let sawField = false;
     let sawOpaque = false;
     for (const base of target.cls.bases) {
-      const r = fieldClassOf(project, catalog, resolveExpr(project, target.file, base), depth + 1);
+      const r = fieldClassOf(project, catalog, resolve(target.file, base), depth + 1, resolve);
       if (r.kind === "django" || r.kind === "workspace") {
         return { kind: "workspace", path: target.path, field: r.field };
       }
@@ -100,7 +109,13 @@ function assignedName(s: Stmt): { name: string; target: Expr } | null {
   return t.kind === "name" ? { name: t.id, target: t } : null;
 }
 
-export function readClassBody(project: DjangoProject, catalog: FieldCatalog, file: string, cls: ClassDef): ClassDeclarations {
+export function readClassBody(
+  project: DjangoProject,
+  catalog: FieldCatalog,
+  file: string,
+  cls: ClassDef,
+  resolve: Resolver = (f, e) => resolveExprDirect(project, f, e),
+): ClassDeclarations {
   const out: ClassDeclarations = {
     fields: [],
     meta: null,
@@ -127,7 +142,7 @@ export function readClassBody(project: DjangoProject, catalog: FieldCatalog, fil
     if (s.value.kind === "const" && s.value.value === null) out.cleared.add(a.name);
     if (s.value.kind !== "call") continue;
     const call = s.value;
-    const cls2 = fieldClassOf(project, catalog, resolveExpr(project, file, call.func));
+    const cls2 = fieldClassOf(project, catalog, resolve(file, call.func), 0, resolve);
     if (cls2.kind === "not-a-field") continue;
     if (cls2.kind === "opaque") out.hasOpaqueFields = true;
     const django = cls2.kind === "django" || cls2.kind === "workspace" ? cls2.field : null;

@@ -163,6 +163,6 @@ function build(registry: ModelRegistry): ModelGraph {
 }
 
 /** Django's attname: `<name>_id` for a foreign key or one-to-one, else the name. */
-export function attname(f: FieldInfo): string {
+export function attname(f: { name: string; relation?: { kind: string } }): string {
   return f.relation && f.relation.kind !== "m2m" ? `${f.name}_id` : f.name;
 }

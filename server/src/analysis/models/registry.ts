@@ -6,15 +6,20 @@
 // API (stable, read by the migrations and admin analyses):
 //   modelRegistry(project) → ModelRegistry   (see ./types.ts)
 //   registry.models / get(label) / appModels(label) / byPath(path) / authUserModel / complete
+// Per module, for analyses that must not depend on the whole registry (it is rebuilt after any
+// models edit): modelsFiles, fileModels (classes as declared), resolvedModels (relation targets
+// resolved against the label index of ./labels.ts, which holds no model contents), and the
+// shapes of ./shapes.ts for models of other modules.
 import * as path from "node:path";
 import type { DjangoProject } from "../../project/project";
-import { topLevel } from "../../python/exprUtil";
-import type { ClassDef, Location } from "../../python/types";
+import { dottedName, topLevel } from "../../python/exprUtil";
+import type { ClassDef, Expr, Location } from "../../python/types";
 import { type AppInfo, appRegistry } from "../settings/apps";
 import { readSettings } from "../settings/settings";
 import { type ClassDeclarations, metaBaseOwner, readClassBody } from "./declarations";
 import { type CatalogModel, type FieldCatalog, MODEL_BASE_PATHS, fieldCatalog } from "./fieldCatalog";
-import { resolveExpr } from "./names";
+import { type ModelLabels, modelLabels } from "./labels";
+import { type NameTarget, resolveExprDirect } from "./names";
 import { type RelationScope, formatRelatedName, relationKind, resolveModelRef } from "./relations";
 import type { FieldInfo, MetaOption, ModelBase, ModelInfo, ModelRegistry, RelationInfo } from "./types";
 
@@ -66,6 +71,15 @@ export interface ModelsContext {
   fp: string;
 }
 
+// Fingerprints go into memo keys, which the index hashes on every check: a long one (hundreds of
+// apps) made each check cost microseconds. Each distinct fingerprint gets a short id instead.
+const fingerprints = new Map<string, string>();
+function internFingerprint(long: string): string {
+  let id = fingerprints.get(long);
+  if (id === undefined) fingerprints.set(long, (id = `fp${fingerprints.size}`));
+  return id;
+}
+
 /**
  * The models context, read through the index (its reads become dependencies of the caller). Per-class
  * and per-file memos take it as an argument and put its fingerprint in their keys instead of
@@ -76,7 +90,7 @@ export function modelsContext(project: DjangoProject): ModelsContext {
     const settings = readSettings(project);
     const registry = appRegistry(project, settings);
     const catalog = fieldCatalog(project.djangoVersion());
-    const fp = JSON.stringify([catalog.line, catalog.exact, settings.defaultAutoField, registry.apps.map((a) => [a.name, a.label, a.defaultAutoField ?? null])]);
+    const fp = internFingerprint(JSON.stringify([catalog.line, catalog.exact, settings.defaultAutoField, registry.apps.map((a) => [a.name, a.label, a.defaultAutoField ?? null])]));
     return {
       fp,
       catalog,
@@ -98,35 +112,91 @@ export interface ClassModel {
   module: string;
   result: ModelInfo | "maybe" | null;
   ancestors: ClassModel[];
+  /** The line of the `class` statement (a module may define a name twice). */
+  line?: number;
 }
 
+/**
+ * Classes are classified a file at a time (one memo per file: few entries for the index to check
+ * after an edit); a base class in another file is read from that file's memo. A class of a file
+ * whose memo is being computed (two files importing each other's classes) is classified inline,
+ * reading its file again; a class reached again while it is being classified (an inheritance
+ * cycle, which Python rejects) is no model.
+ */
+const fileInProgress = new Set<string>();
 const classInProgress = new Set<string>();
 
-function classModel(project: DjangoProject, ctx: ModelsContext, ref: ClassRef): ClassModel {
-  const key = `modelClass:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${ref.path}:${ref.file}:${ref.cls.range.start.line}`;
-  // An inheritance cycle: Python would fail anyway; the inner reference is no model.
-  if (classInProgress.has(key)) return { path: ref.path, module: ref.module, result: null, ancestors: [] };
-  classInProgress.add(key);
-  try {
-    return project.index.memo(key, () => {
-      project.index.text(ref.file); // the class is read from this file's summary
-      return new ClassBuilder(project, ctx).classify(ref);
-    });
-  } finally {
-    classInProgress.delete(key);
+function fileModelsKey(project: DjangoProject, ctx: ModelsContext, module: string, file: string): string {
+  return `fileModels:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${module}:${file}`;
+}
+
+/** Classifies the classes of one file, each once, in one memo computation (so every read is recorded there). */
+class FileClassifier {
+  private local = new Map<string, ClassModel>();
+  private names = new Map<string, NameTarget>();
+
+  constructor(
+    private project: DjangoProject,
+    private ctx: ModelsContext,
+    readonly module: string,
+    readonly file: string,
+  ) {}
+
+  /** The classification of a class of this file. */
+  own(ref: ClassRef): ClassModel {
+    const id = `${ref.file}:${ref.cls.range.start.line}:${ref.path}`;
+    const hit = this.local.get(id);
+    if (hit) return hit;
+    if (classInProgress.has(id)) return { path: ref.path, module: ref.module, result: null, ancestors: [], line: ref.cls.range.start.line };
+    classInProgress.add(id);
+    this.project.index.text(this.file); // the class is read from this file's summary
+    try {
+      const c = new ClassBuilder(this.project, this.ctx, this).classify(ref);
+      this.local.set(id, c);
+      return c;
+    } finally {
+      classInProgress.delete(id);
+    }
+  }
+
+  /** A name resolved from a module's top level, once per file computation (field classes repeat). */
+  readonly resolve = (file: string, expr: Expr): NameTarget => {
+    const dotted = dottedName(expr);
+    if (!dotted) return { kind: "unknown" };
+    const key = `${file}\0${dotted}`;
+    let t = this.names.get(key);
+    if (!t) this.names.set(key, (t = resolveExprDirect(this.project, file, expr)));
+    return t;
+  };
+
+  /** Any class a base expression resolved to: this file's, or another file's (from its memo). */
+  classOf(ref: ClassRef): ClassModel {
+    if (ref.file === this.file && ref.module === this.module) return this.own(ref);
+    if (!fileInProgress.has(fileModelsKey(this.project, this.ctx, ref.module, ref.file))) {
+      const found = fileModels(this.project, this.ctx, ref.module, ref.file).find((c) => c.path === ref.path && c.line === ref.cls.range.start.line);
+      if (found) return found;
+    }
+    return new FileClassifier(this.project, this.ctx, ref.module, ref.file).own(ref);
   }
 }
 
-/** A models module's top-level classes, classified (memoised per file: an edit re-declares only its file). */
+/** A module's top-level classes, classified (memoised per file: an edit re-declares only its file). */
 export function fileModels(project: DjangoProject, ctx: ModelsContext, module: string, file: string): ClassModel[] {
-  return project.index.memo(`fileModels:${project.managePy}:${project.options.settingsModule ?? ""}:${ctx.fp}:${module}:${file}`, () => {
-    const out: ClassModel[] = [];
-    const summary = project.index.summary(file);
-    for (const s of topLevel(summary?.statements ?? [])) {
-      if (s.kind !== "class") continue;
-      out.push(classModel(project, ctx, { path: `${module}.${s.name}`, module, file, cls: s }));
+  const key = fileModelsKey(project, ctx, module, file);
+  return project.index.memo(key, () => {
+    fileInProgress.add(key);
+    try {
+      const classifier = new FileClassifier(project, ctx, module, file);
+      const out: ClassModel[] = [];
+      const summary = project.index.summary(file);
+      for (const s of topLevel(summary?.statements ?? [])) {
+        if (s.kind !== "class") continue;
+        out.push(classifier.own({ path: `${module}.${s.name}`, module, file, cls: s }));
+      }
+      return out;
+    } finally {
+      fileInProgress.delete(key);
     }
-    return out;
   });
 }
 
@@ -137,15 +207,24 @@ export interface ModelsFile {
   file: string;
 }
 
+/**
+ * With early cutoff: resolving a module reads its file, so an edit inside a models module
+ * recomputes the list; the same list keeps everything that reads it valid.
+ */
 export function modelsFiles(project: DjangoProject): ModelsFile[] {
-  return project.index.memo(`modelsFiles:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
-    const out: ModelsFile[] = [];
-    for (const app of modelsContext(project).apps) {
-      if (app.origin === "django" || app.origin === "external") continue;
-      for (const { module, file } of modelsModules(project, app)) out.push({ app, module, file });
-    }
-    return out;
-  });
+  return project.index.memo(
+    `modelsFiles:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const out: ModelsFile[] = [];
+      for (const app of modelsContext(project).apps) {
+        if (app.origin === "django" || app.origin === "external") continue;
+        for (const { module, file } of modelsModules(project, app)) out.push({ app, module, file });
+      }
+      return out;
+    },
+    // The same apps (objects of one modelsContext value) with the same modules: the same list.
+    { equals: (a, b) => a.length === b.length && a.every((x, i) => x.app === b[i].app && x.module === b[i].module && x.file === b[i].file) },
+  );
 }
 
 /**
@@ -153,7 +232,7 @@ export function modelsFiles(project: DjangoProject): ModelsFile[] {
  * declared: relation targets are not resolved (kind, related names and `to` as written are).
  * Depends only on the file and what its classes read, not on the rest of the registry.
  */
-export function declaredModels(project: DjangoProject, ctx: ModelsContext, entry: ModelsFile): ModelInfo[] {
+export function declaredModels(project: DjangoProject, ctx: ModelsContext, entry: Pick<ModelsFile, "module" | "file">): ModelInfo[] {
   const out: ModelInfo[] = [];
   for (const c of fileModels(project, ctx, entry.module, entry.file)) {
     const r = c.result;
@@ -171,6 +250,11 @@ function cachedDjango(catalog: FieldCatalog, key: string, make: () => ModelInfo)
   let v = m.get(key);
   if (!v) m.set(key, (v = make()));
   return v;
+}
+
+/** One of Django's own models (shared, never mutated). */
+export function cachedDjangoModel(project: DjangoProject, m: CatalogModel): ModelInfo {
+  return new ClassBuilder(project, modelsContext(project)).djangoModel(m);
 }
 
 // Resolved models by their declared model: reused (same object) while the targets are the same.
@@ -220,20 +304,12 @@ function assemble(project: DjangoProject): ModelRegistry {
   const byLabel = new Map<string, ModelInfo>();
   for (const m of registered) if (!byLabel.has(m.label.toLowerCase())) byLabel.set(m.label.toLowerCase(), m);
   const declaredAll = [...registered, ...abstracts.filter((a) => !registered.includes(a))];
-  const scopeBase = {
-    find: (label: string) => byLabel.get(label.toLowerCase()),
-    maybe: (label: string) => maybeModels.has(label.toLowerCase()),
-    externalApp: (app: string) => externalApps.has(app),
-    labelOfPath: (p: string) => {
-      const m = classified.get(p);
-      return m && m !== "maybe" && !m.abstract ? m.label : undefined;
-    },
-    authUserModel: ctx.authUserModel,
-    catalog: ctx.catalog,
-  };
+  const scopeBase = relationScope(modelLabels(project), ctx);
   const resolved = new Map<ModelInfo, ModelInfo>();
   const all = declaredAll.map((m) => {
-    const r = resolveRelations(project, m, scopeBase);
+    // A module's resolved models are memoised per module: after an edit only its module resolves again.
+    const own = m.origin === "workspace" && m.file ? resolvedModels(project, m.module, m.file).find((x) => x.path === m.path) : undefined;
+    const r = own ?? resolveRelations(project, m, scopeBase);
     resolved.set(m, r);
     return r;
   });
@@ -253,8 +329,40 @@ function assemble(project: DjangoProject): ModelRegistry {
   };
 }
 
+/** What resolving a relation target needs from the rest of the registry: the label index only. */
+export function relationScope(labels: ModelLabels, ctx: ModelsContext): Omit<RelationScope, "appLabel" | "modelName" | "file"> {
+  return {
+    find: (label: string) => labels.byLabel.get(label.toLowerCase()),
+    maybe: (label: string) => labels.maybe.has(label.toLowerCase()),
+    externalApp: (app: string) => labels.external.has(app),
+    labelOfPath: (p: string) => {
+      const c = labels.paths.get(p);
+      return c && c.file !== null && c.kind === "model" ? c.label : undefined;
+    },
+    authUserModel: ctx.authUserModel,
+    catalog: ctx.catalog,
+  };
+}
+
+/**
+ * The models of one module (its top-level model classes, abstract ones too) with relation targets
+ * resolved: reads the module's classes and the label index, so an edit elsewhere that changes no
+ * label leaves it valid. The same objects as the registry's.
+ */
+export function resolvedModels(project: DjangoProject, module: string, file: string): ModelInfo[] {
+  return project.index.memo(`modelsResolved:${project.managePy}:${project.options.settingsModule ?? ""}:${module}:${file}`, () => {
+    const ctx = modelsContext(project);
+    const scope = relationScope(modelLabels(project), ctx);
+    const out: ModelInfo[] = [];
+    for (const c of fileModels(project, ctx, module, file)) {
+      if (c.result && c.result !== "maybe" && !out.includes(c.result)) out.push(resolveRelations(project, c.result, scope));
+    }
+    return out;
+  });
+}
+
 /** The declared model with its relation targets resolved against the whole registry. */
-function resolveRelations(project: DjangoProject, model: ModelInfo, base: Omit<RelationScope, "appLabel" | "modelName" | "file">): ModelInfo {
+export function resolveRelations(project: DjangoProject, model: ModelInfo, base: Omit<RelationScope, "appLabel" | "modelName" | "file">): ModelInfo {
   if (model.origin !== "workspace") return model;
   const rels: [number, RelationInfo][] = [];
   let key = "";
@@ -291,7 +399,8 @@ class ClassBuilder {
 
   constructor(
     private project: DjangoProject,
-    private ctx: ModelsContext,
+    ctx: ModelsContext,
+    private classes?: FileClassifier,
   ) {
     this.catalog = ctx.catalog;
     this.apps = ctx.apps;
@@ -348,7 +457,7 @@ class ClassBuilder {
   /** A class → its ModelInfo, "maybe" (bases we cannot see), or null (not a model). */
   classify(ref: ClassRef): ClassModel {
     const result = this.classifyUncached(ref);
-    return { path: ref.path, module: ref.module, result, ancestors: this.ancestors };
+    return { path: ref.path, module: ref.module, result, ancestors: this.ancestors, line: ref.cls.range.start.line };
   }
 
   private classifyUncached(ref: ClassRef): ModelInfo | "maybe" | null {
@@ -357,7 +466,7 @@ class ClassBuilder {
     let isModel = false;
     let opaque = false;
     for (const expr of ref.cls.bases) {
-      const t = resolveExpr(this.project, ref.file, expr);
+      const t = this.classes!.resolve(ref.file, expr);
       if (t.kind === "external") {
         if (MODEL_BASE_PATHS.has(t.path)) {
           isModel = true;
@@ -386,7 +495,7 @@ class ClassBuilder {
         continue;
       }
       if (t.kind === "class") {
-        const subModel = classModel(this.project, this.ctx, { path: t.path, module: t.module, file: t.file, cls: t.cls });
+        const subModel = this.classes!.classOf({ path: t.path, module: t.module, file: t.file, cls: t.cls });
         this.ancestors.push(subModel);
         const sub = subModel.result;
         if (sub === "maybe") {
@@ -421,10 +530,7 @@ class ClassBuilder {
   }
 
   private makeModel(ref: ClassRef, bases: ModelBase[], parents: ModelInfo[], opaque: boolean): ModelInfo {
-    // Memoised per class: after an edit, only class bodies that read the edited file are re-read.
-    const decl = this.project.index.memo(`classBody:${this.catalog.line}:${this.catalog.exact}:${ref.file}:${ref.cls.name}:${ref.cls.range.start.line}`, () =>
-      readClassBody(this.project, this.catalog, ref.file, ref.cls),
-    );
+    const decl = readClassBody(this.project, this.catalog, ref.file, ref.cls, this.classes!.resolve);
     const own = decl.meta?.options;
     const abstract = own?.get("abstract")?.value === true;
     const app = this.appOfModule(ref.module);

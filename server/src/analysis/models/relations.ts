@@ -5,7 +5,7 @@ import type { DjangoProject } from "../../project/project";
 import { dottedName, stringValue } from "../../python/exprUtil";
 import type { Expr } from "../../python/types";
 import type { FieldCatalog } from "./fieldCatalog";
-import { resolveExpr } from "./names";
+import { resolveExprDirect } from "./names";
 import type { RelationInfo, RelationKind } from "./types";
 
 export interface RelationScope {
@@ -47,7 +47,7 @@ export function resolveModelRef(
   if (expr.kind === "call" && /(^|\.)get_user_model$/.test(dottedName(expr.func) ?? "")) {
     return scope.authUserModel ? resolveLabel(scope.authUserModel, scope) : { target: null, unresolved: "dynamic" };
   }
-  const t = resolveExpr(project, scope.file, expr);
+  const t = resolveExprDirect(project, scope.file, expr);
   if (t.kind === "class") {
     const label = scope.labelOfPath(t.path);
     return label ? { target: label } : { target: null, unresolved: "dynamic" };

@@ -2,10 +2,12 @@
 // fields, exclude) looked up through workspace base serializers, and their declared fields.
 // `known` is false when a base or a declared attribute is beyond what we can read: rules then
 // make no claim that depends on it.
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import { topLevel } from "../../python/exprUtil";
 import type { ClassDef, Expr, Location } from "../../python/types";
-import { resolveExpr } from "../models/names";
+import { modelLabels } from "../models/labels";
+import { resolveExprDirect } from "../models/names";
 import { modelRegistry } from "../models/registry";
 import type { ModelInfo } from "../models/types";
 import { appRegistry } from "../settings/apps";
@@ -37,18 +39,51 @@ export interface SerializerInfo {
 
 const MODEL_SERIALIZER = new Set(["rest_framework.serializers.ModelSerializer"]);
 
+/** A serializer as its module reads it: Meta.model by class path (the model itself is not read). */
+export interface SerializerFacts extends Omit<SerializerInfo, "model"> {
+  /** Meta.model: a registered model's class path, "abstract", "unknown", or null when Meta has no model. */
+  model: { path: string } | "abstract" | "unknown" | null;
+}
+
+/** The installed workspace apps' `serializers` modules, in app order. */
+export function serializerModules(project: DjangoProject): { module: string; file: string }[] {
+  return project.index.memo(
+    `serializerModules:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const out: { module: string; file: string }[] = [];
+      for (const app of appRegistry(project).apps) {
+        if (app.origin !== "workspace") continue;
+        const module = `${app.name}.serializers`;
+        const mod = project.modules.resolveModule(module);
+        if (mod?.file) out.push({ module, file: mod.file });
+      }
+      return out;
+    },
+    { equals: deepEqual },
+  );
+}
+
+/** One serializers module's ModelSerializer classes, memoised per file (models looked up by path, not read). */
+export function fileSerializers(project: DjangoProject, module: string, file: string): SerializerFacts[] {
+  return project.index.memo(`serializersFile:${project.managePy}:${project.options.settingsModule ?? ""}:${module}:${file}`, () => {
+    const out: SerializerFacts[] = [];
+    for (const s of topLevel(project.index.summary(file)?.statements ?? [])) {
+      if (s.kind !== "class") continue;
+      const info = read(project, module, file, s);
+      if (info) out.push(info);
+    }
+    return out;
+  });
+}
+
 export function modelSerializers(project: DjangoProject): SerializerInfo[] {
   return project.index.memo(`serializers:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
+    const reg = modelRegistry(project);
     const out: SerializerInfo[] = [];
-    for (const app of appRegistry(project).apps) {
-      if (app.origin !== "workspace") continue;
-      const module = `${app.name}.serializers`;
-      const mod = project.modules.resolveModule(module);
-      if (!mod?.file) continue;
-      for (const s of topLevel(project.index.summary(mod.file)?.statements ?? [])) {
-        if (s.kind !== "class") continue;
-        const info = read(project, module, mod.file, s);
-        if (info) out.push(info);
+    for (const { module, file } of serializerModules(project)) {
+      for (const s of fileSerializers(project, module, file)) {
+        const model = s.model && typeof s.model === "object" ? (reg.byPath(s.model.path) ?? "unknown") : s.model;
+        out.push({ ...s, model });
       }
     }
     return out;
@@ -74,28 +109,28 @@ function walk(project: DjangoProject, file: string, cls: ClassDef, w: Walk, dept
     for (const t of s.targets) {
       if (t.kind !== "name" || w.declared.has(t.id)) continue;
       if (s.value.kind !== "call") continue;
-      const callee = resolveExpr(project, file, s.value.func);
+      const callee = resolveExprDirect(project, file, s.value.func);
       const isField = (callee.kind === "external" && callee.path.startsWith("rest_framework.")) || callee.kind === "class";
       if (!isField) w.known = w.known && callee.kind !== "unknown";
       if (isField) w.declared.set(t.id, { file, range: t.range });
     }
   }
   for (const b of cls.bases) {
-    const t = resolveExpr(project, file, b);
+    const t = resolveExprDirect(project, file, b);
     if (t.kind === "external" && MODEL_SERIALIZER.has(t.path)) w.isModelSerializer = true;
     else if (t.kind === "class") walk(project, t.file, t.cls, w, depth + 1);
     else w.known = false;
   }
 }
 
-function read(project: DjangoProject, module: string, file: string, cls: ClassDef): SerializerInfo | null {
+function read(project: DjangoProject, module: string, file: string, cls: ClassDef): SerializerFacts | null {
   const ownWalk: Walk = { isModelSerializer: false, known: true, meta: null, declared: new Map() };
   walk(project, file, cls, ownWalk, 0);
   if (!ownWalk.isModelSerializer) return null;
   // Own declarations versus those of the bases (DRF exempts the latter from the `fields` check).
   const baseWalk: Walk = { isModelSerializer: false, known: true, meta: null, declared: new Map() };
   for (const b of cls.bases) {
-    const t = resolveExpr(project, file, b);
+    const t = resolveExprDirect(project, file, b);
     if (t.kind === "class") walk(project, t.file, t.cls, baseWalk, 1);
   }
   // DRF requires in `fields` only what this class declares and no base declares.
@@ -109,16 +144,18 @@ function read(project: DjangoProject, module: string, file: string, cls: ClassDe
     }
     if (meta.cls.bases.length) ownWalk.known = false; // Meta(Parent.Meta): inherited options
   }
-  let model: SerializerInfo["model"] = null;
+  let model: SerializerFacts["model"] = null;
   const m = options.get("model");
   if (m && meta) {
-    const t = resolveExpr(project, meta.file, m.expr);
-    const reg = modelRegistry(project);
+    const t = resolveExprDirect(project, meta.file, m.expr);
+    const labels = modelLabels(project);
     if (t.kind === "class") {
-      const found = reg.byPath(t.path);
-      model = found ? (found.abstract ? "abstract" : found) : "unknown";
-    } else if (t.kind === "external") model = reg.models.find((x) => x.origin === "django" && x.path === t.path) ?? "unknown";
-    else model = "unknown";
+      const found = labels.paths.get(t.path);
+      model = found?.inRegistry && found.file !== null ? (found.kind === "abstract" ? "abstract" : { path: t.path }) : "unknown";
+    } else if (t.kind === "external") {
+      const found = labels.paths.get(t.path);
+      model = found?.inRegistry && found.file === null ? { path: t.path } : "unknown";
+    } else model = "unknown";
   }
   return {
     name: cls.name,
