@@ -12,8 +12,15 @@ import { type Logger, nullLogger } from "./logger";
 /** Files larger than this are not parsed (generated code); the log says so once. */
 export const MAX_PARSE_BYTES = 4 * 1024 * 1024;
 
-interface FileEntry {
+/** Something memos read: a file or a folder listing, versioned. */
+interface Source {
+  memo: false;
   version: number;
+  /** Memos that read it, to mark after a change. */
+  readers?: Set<MemoEntry>;
+}
+
+interface FileEntry extends Source {
   /** Text from an open document, which wins over the disk. */
   overlay?: { text: string; docVersion: number };
   text?: string | null;
@@ -21,9 +28,15 @@ interface FileEntry {
 }
 
 interface MemoEntry {
+  memo: true;
+  key: string;
   value: unknown;
-  /** What the computation read, in order: "file:"/"dir:" keys with versions, "memo:" keys with their changedAt. */
-  deps: Map<string, number>;
+  /** What the computation read, in order: sources with their versions, memos with their changedAt. */
+  deps: Map<Dep, number>;
+  /** Memos that read this one. */
+  readers?: Set<MemoEntry>;
+  /** Being computed: a check that meets it cannot trust it. */
+  busy: boolean;
   /** The clock when the entry was last known valid: nothing changed since, nothing to check. */
   checkedAt: number;
   /** False once something it read (directly or through other memos) may have changed: check before use. */
@@ -34,6 +47,8 @@ interface MemoEntry {
   compute?: () => unknown;
   equals?: (a: unknown, b: unknown) => boolean;
 }
+
+type Dep = Source | MemoEntry;
 
 export interface MemoOptions<T> {
   /**
@@ -56,14 +71,12 @@ const EMPTY_SUMMARY: ModuleSummary = { statements: [], calls: [], strings: [], e
 
 export class WorkspaceIndex {
   private files = new Map<string, FileEntry>();
-  /** Versions of folder listings and of existence checks, keyed "dir:" + path. */
-  private dirVersions = new Map<string, number>();
+  /** Versions of folder listings and of existence checks. */
+  private dirs = new Map<string, Source>();
   private memos = new Map<string, MemoEntry>();
-  /** Who read each file, folder and memo ("file:", "dir:", "memo:" keys → memo keys), to mark them after a change. */
-  private readers = new Map<string, Set<string>>();
   /** Folder facts (listing, is-a-folder) cached until the folder's version changes. */
   private dirFacts = new Map<string, { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] }>();
-  private tracking: Map<string, number>[] = [];
+  private tracking: Map<Dep, number>[] = [];
   private computing = new Set<string>();
   private clock = 1;
   private stamp = 1;
@@ -74,22 +87,19 @@ export class WorkspaceIndex {
 
   // ---- dependency tracking -------------------------------------------------------------------
 
-  /** Records a read in the innermost running memo; it passes its reads up when it finishes. */
-  private record(key: string, version: number): void {
+  /** Records a read in the innermost running memo. */
+  private record(dep: Dep, version: number): void {
     const top = this.tracking[this.tracking.length - 1];
-    if (top) top.set(key, version);
+    if (top) top.set(dep, version);
   }
 
-  private fileVersion(file: string): number {
-    return this.files.get(file)?.version ?? 0;
-  }
-
-  private dirVersion(dir: string): number {
-    return this.dirVersions.get(dir) ?? 0;
-  }
-
-  private currentVersion(key: string): number {
-    return key.startsWith("dir:") ? this.dirVersion(key.slice(4)) : this.fileVersion(key.slice(5));
+  private dirEntry(dir: string): Source {
+    let d = this.dirs.get(dir);
+    if (!d) {
+      d = { memo: false, version: 0 };
+      this.dirs.set(dir, d);
+    }
+    return d;
   }
 
   /**
@@ -103,60 +113,57 @@ export class WorkspaceIndex {
       if (hit.compute) hit.compute = compute;
       if (this.upToDate(hit)) {
         this.stats.memoHits++;
-        this.record("memo:" + key, hit.changedAt);
+        this.record(hit, hit.changedAt);
         return hit.value as T;
       }
     }
     const entry = this.recompute(key, compute, options?.equals as MemoEntry["equals"], hit);
-    this.record("memo:" + key, entry.changedAt);
+    this.record(entry, entry.changedAt);
     return entry.value as T;
   }
 
   private recompute(key: string, compute: () => unknown, equals: MemoEntry["equals"], old: MemoEntry | undefined): MemoEntry {
     this.stats.memoMisses++;
-    const deps = new Map<string, number>();
+    const deps = new Map<Dep, number>();
     this.tracking.push(deps);
     this.computing.add(key);
+    if (old) old.busy = true;
     let value: unknown;
     try {
       value = compute();
     } finally {
+      if (old) old.busy = false;
       this.computing.delete(key);
       this.tracking.pop();
     }
     const same = old !== undefined && equals !== undefined && equals(old.value, value);
-    const entry: MemoEntry = {
-      value: same ? old.value : value,
-      deps,
-      checkedAt: this.clock,
-      verified: true,
-      changedAt: same ? old.changedAt : this.stamp++,
-      compute: equals ? compute : undefined,
-      equals,
-    };
+    // The entry object stays the same (readers hold it); what it read is replaced.
+    const entry: MemoEntry = old ?? { memo: true, key, value, deps, busy: false, checkedAt: 0, verified: false, changedAt: 0 };
+    if (old) for (const d of old.deps.keys()) if (!deps.has(d)) d.readers?.delete(old);
+    for (const d of deps.keys()) (d.readers ??= new Set()).add(entry);
+    entry.value = same ? old.value : value;
+    entry.deps = deps;
+    entry.checkedAt = this.clock;
+    entry.verified = true;
+    entry.changedAt = same ? old.changedAt : this.stamp++;
+    entry.compute = equals ? compute : undefined;
+    entry.equals = equals;
     this.memos.set(key, entry);
-    for (const k of deps.keys()) {
-      let r = this.readers.get(k);
-      if (!r) this.readers.set(k, (r = new Set()));
-      r.add(key);
-    }
     return entry;
   }
 
   /** Whether nothing the entry read changed; dependencies that are cutoff memos are brought up to date first. */
   private upToDate(entry: MemoEntry): boolean {
     if (entry.verified || entry.checkedAt === this.clock) return true;
-    for (const [k, v] of entry.deps) {
-      if (k.startsWith("memo:")) {
-        const key = k.slice(5);
-        const dep = this.memos.get(key);
-        if (!dep || this.computing.has(key)) return false;
+    for (const [dep, v] of entry.deps) {
+      if (dep.memo) {
+        if (dep.busy || this.memos.get(dep.key) !== dep) return false;
         if (!this.upToDate(dep)) {
           if (!dep.compute) return false; // only its caller can recompute it
-          this.recompute(key, dep.compute, dep.equals, dep);
+          this.recompute(dep.key, dep.compute, dep.equals, dep);
         }
-        if (this.memos.get(key)!.changedAt !== v) return false;
-      } else if (this.currentVersion(k) !== v) return false;
+        if (dep.changedAt !== v) return false;
+      } else if (dep.version !== v) return false;
     }
     entry.checkedAt = this.clock;
     entry.verified = true;
@@ -167,17 +174,16 @@ export class WorkspaceIndex {
    * Marks every memo that read `key`, directly or through other memos, as needing a check; the
    * others are known valid without one (a keystroke then checks only what can depend on it).
    */
-  private invalidate(key: string): void {
-    const stack = [key];
+  private invalidate(source: Source): void {
+    const stack: Dep[] = [source];
     while (stack.length) {
-      const readers = this.readers.get(stack.pop()!);
+      const readers = stack.pop()!.readers;
       if (!readers) continue;
       for (const r of readers) {
-        const e = this.memos.get(r);
         // An entry already marked has had its readers marked too.
-        if (!e || !e.verified) continue;
-        e.verified = false;
-        stack.push("memo:" + r);
+        if (!r.verified) continue;
+        r.verified = false;
+        stack.push(r);
       }
     }
   }
@@ -185,7 +191,8 @@ export class WorkspaceIndex {
   /** Forgets every derived result (the projects were rebuilt: memoised computations may hold the old ones). */
   resetMemos(): void {
     this.memos.clear();
-    this.readers.clear();
+    for (const f of this.files.values()) f.readers = undefined;
+    for (const d of this.dirs.values()) d.readers = undefined;
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -193,7 +200,7 @@ export class WorkspaceIndex {
   private entry(file: string): FileEntry {
     let e = this.files.get(file);
     if (!e) {
-      e = { version: 0 }; // changes bump the clock; a first read is no change
+      e = { memo: false, version: 0 }; // changes bump the clock; a first read is no change
       this.files.set(file, e);
     }
     return e;
@@ -202,7 +209,7 @@ export class WorkspaceIndex {
   /** The text of a file (open document or disk), or null when it cannot be read. */
   text(file: string): string | null {
     const e = this.entry(file);
-    this.record("file:" + file, e.version);
+    this.record(e, e.version);
     if (e.overlay) return e.overlay.text;
     if (e.text === undefined) e.text = this.readDisk(file);
     return e.text;
@@ -278,8 +285,9 @@ export class WorkspaceIndex {
   }
 
   private dirFactsOf(dir: string): { version: number; isDir?: boolean; list?: { name: string; isDir: boolean }[] } {
-    const version = this.dirVersion(dir);
-    this.record("dir:" + dir, version);
+    const d = this.dirEntry(dir);
+    const version = d.version;
+    this.record(d, version);
     let facts = this.dirFacts.get(dir);
     if (!facts || facts.version !== version) {
       facts = { version };
@@ -293,15 +301,16 @@ export class WorkspaceIndex {
   private bump(file: string): FileEntry {
     const e = this.entry(file);
     e.version = this.clock++;
-    this.invalidate("file:" + file);
+    this.invalidate(e);
     e.summary = undefined;
     e.text = undefined;
     return e;
   }
 
   private bumpDir(dir: string): void {
-    this.dirVersions.set(dir, this.clock++);
-    this.invalidate("dir:" + dir);
+    const d = this.dirEntry(dir);
+    d.version = this.clock++;
+    this.invalidate(d);
   }
 
   /** An open document's text replaces the disk's; same text, same version: nothing re-parsed. */
@@ -355,7 +364,7 @@ export class WorkspaceIndex {
   folderChanged(dir: string): void {
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const f of this.files.keys()) if (f.startsWith(prefix)) this.fileChanged(f);
-    for (const d of [...this.dirVersions.keys()]) if (d.startsWith(prefix)) this.bumpDir(d);
+    for (const d of [...this.dirs.keys()]) if (d.startsWith(prefix)) this.bumpDir(d);
     this.bumpDir(dir);
     this.bumpDir(path.dirname(dir));
   }
