@@ -2,11 +2,12 @@
 // filter that is not registered given what is loaded, a `{% load %}` of a library that does not
 // exist, and block tags that do not balance. Each kind only when the scope is fully known there;
 // after the first cascade-prone problem (an unknown opener) its end tag is not reported again.
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import type { Range } from "../../python/types";
-import { libraryTable } from "./libraries";
+import { type Library, type LibraryTable, libraryTable } from "./libraries";
 import { type TemplateDoc, type TagNode, parseTemplate } from "./parse";
-import { applyLoad, blockTagsOf, initialScope } from "./scope";
+import { applyLoad, blockTagsOf, djangoVersionFor, initialScope } from "./scope";
 
 export type TemplateProblemKind = "unknown-tag" | "unknown-filter" | "unknown-library" | "unbalanced";
 
@@ -31,17 +32,87 @@ interface Open {
   middle: string[];
 }
 
-export function checkTemplate(project: DjangoProject, file: string): TemplateProblem[] {
-  return project.index.memo(`template-check:${project.managePy}:${project.options.settingsModule ?? ""}:${file}`, () => {
-    const doc = templateDoc(project, file);
-    return doc ? checkDoc(project, doc) : [];
-  });
+/**
+ * Everything a template's check reads besides its own text: the library table without the
+ * registrations' locations (an edit that moves a function in a templatetags module changes no
+ * check) and the Django version. An edit that leaves it equal re-checks no template.
+ */
+export interface CheckContext {
+  table: LibraryTable;
+  version: { major: number; minor: number } | null;
 }
 
-export function checkDoc(project: DjangoProject, doc: TemplateDoc): TemplateProblem[] {
+export function checkContext(project: DjangoProject): CheckContext {
+  return project.index.memo(
+    `template-check-context:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const full = libraryTable(project);
+      const copies = new Map<Library, Library>();
+      const strip = (lib: Library): Library => {
+        let c = copies.get(lib);
+        if (!c) {
+          const regs = (m: Library["tags"]) => new Map([...m].map(([k, r]) => [k, r.end === undefined ? { name: r.name, at: null } : { name: r.name, at: null, end: r.end }]));
+          c = { ...lib, tags: regs(lib.tags), filters: regs(lib.filters) };
+          copies.set(lib, c);
+        }
+        return c;
+      };
+      const table: LibraryTable = {
+        byName: new Map([...full.byName].map(([k, lib]) => [k, strip(lib)])),
+        complete: full.complete,
+        builtins: full.builtins.map(strip),
+        builtinsComplete: full.builtinsComplete,
+      };
+      const v = djangoVersionFor(project);
+      return { table, version: v && { major: v.major, minor: v.minor } };
+    },
+    { equals: deepEqual },
+  );
+}
+
+/**
+ * What the diagnostics need of one template, small and comparable: whether it can be read, its
+ * problems, the template names it looks up and its {% url %} names, with their ranges. Read from
+ * the file's text and the check context only, so a keystroke re-checks this file alone, and one
+ * that changes none of these stops here.
+ */
+export interface TemplateFacts {
+  readable: boolean;
+  problems: TemplateProblem[];
+  /** {% extends %} (Django skips the extending file itself) and {% include %} names. */
+  names: { value: string; range: Range; extends: boolean }[];
+  /** Literal {% url %} names whose NoReverseMatch Django would raise (not `as var`). */
+  urls: { value: string; range: Range }[];
+}
+
+export function templateFacts(project: DjangoProject, file: string): TemplateFacts {
+  return project.index.memo(
+    `template-facts:${project.managePy}:${project.options.settingsModule ?? ""}:${file}`,
+    () => {
+      // The text, not templateDoc: one dependency fewer for every template on every check of validity.
+      const text = project.index.text(file);
+      if (text === null) return { readable: false, problems: [], names: [], urls: [] };
+      const doc = parseTemplate(text);
+      const r = (x: { start: number; end: number }) => doc.lines.range(x.start, x.end);
+      const names: TemplateFacts["names"] = [];
+      if (doc.extendsRef) names.push({ value: doc.extendsRef.value, range: r(doc.extendsRef), extends: true });
+      for (const inc of doc.includes) names.push({ value: inc.value, range: r(inc), extends: false });
+      const urls: TemplateFacts["urls"] = [];
+      for (const u of doc.urls) if (u.name && !u.asVar) urls.push({ value: u.name.value, range: r(u.name) });
+      return { readable: true, problems: checkDoc(project, doc, checkContext(project)), names, urls };
+    },
+    { equals: deepEqual },
+  );
+}
+
+export function checkTemplate(project: DjangoProject, file: string): TemplateProblem[] {
+  return templateFacts(project, file).problems;
+}
+
+export function checkDoc(project: DjangoProject, doc: TemplateDoc, context?: CheckContext): TemplateProblem[] {
   const out: TemplateProblem[] = [];
-  const table = libraryTable(project);
-  const scope = initialScope(project, table);
+  const table = context?.table ?? libraryTable(project);
+  const scope = context ? initialScope(project, table, context.version) : initialScope(project, table);
   const range = (start: number, end: number) => doc.lines.range(start, end);
   const line = (tag: TagNode) => doc.lines.position(tag.token.start).line + 1;
   const nameRange = (tag: TagNode) => range(tag.bits[0].start, tag.bits[0].start + tag.name.length);

@@ -4,6 +4,7 @@
 // candidate there). The template files of the project, by name, for completion and for knowing
 // whether a file is a template at all.
 import * as path from "node:path";
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import { DJANGO_APP_TEMPLATES } from "./djangoTemplates.generated";
 import { type Backend, type LoaderSource, templateSetup } from "./engines";
@@ -95,7 +96,76 @@ export function templateFiles(project: DjangoProject): TemplateFile[] {
       }
     }
     return out;
-  });
+  }, { equals: sameTemplateFiles });
+}
+
+export function sameTemplateFiles(a: TemplateFile[], b: TemplateFile[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].file !== b[i].file || a[i].name !== b[i].name || a[i].backend !== b[i].backend) return false;
+  return true;
+}
+
+/**
+ * What the not-found diagnostic needs of the loaders, small and stable: the listed template files
+ * by name, the names Django's own apps and locmem loaders provide, and whether some source is
+ * unknown. A keystroke that does not add, remove or move a template leaves it equal.
+ */
+export interface TemplateNameTable {
+  /** Name → listed files under the loaders' folders (candidates: whether each exists is checked apart). */
+  files: Map<string, string[]>;
+  /** Names found without a workspace file (Django's bundled app templates, locmem). */
+  bundled: Set<string>;
+  /** A source or the setup is not fully known: a name none of the known sources has is "maybe found". */
+  uncertain: boolean;
+}
+
+export function templateNameTable(project: DjangoProject): TemplateNameTable {
+  return project.index.memo(
+    `template-names:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const setup = templateSetup(project);
+      let uncertain = setup.unknown.length > 0;
+      const bundled = new Set<string>();
+      for (const engine of setup.engines) {
+        for (const source of engine.sources) {
+          if (source.kind === "unknown") uncertain = true;
+          else if (source.kind === "django-app") for (const n of DJANGO_APP_TEMPLATES[source.app] ?? []) bundled.add(n);
+          else if (source.kind === "locmem") for (const n of source.names) bundled.add(n);
+        }
+      }
+      const files = new Map<string, string[]>();
+      for (const t of templateFiles(project)) {
+        const list = files.get(t.name);
+        if (!list) files.set(t.name, [t.file]);
+        else if (!list.includes(t.file)) list.push(t.file);
+      }
+      return { files, bundled, uncertain };
+    },
+    { equals: deepEqual },
+  );
+}
+
+/** Whether a listed template file can be read (as `findTemplate` checks it); stable across edits of its text. */
+export function templateExists(project: DjangoProject, file: string): boolean {
+  return project.index.memo(`template-exists:${file}`, () => project.index.exists(file), { equals: (a, b) => a === b });
+}
+
+/**
+ * Exactly `!(winner || uncertain)` of `findTemplate(project, name, skip)`, the condition of the
+ * not-found diagnostic, read from the small name table: only a name the table does not show found
+ * goes through the full lookup (rare: it is the error case, or a name written unusually).
+ */
+export function templateMissing(
+  project: DjangoProject,
+  name: string,
+  skip: string[] = [],
+  table: TemplateNameTable = templateNameTable(project),
+  exists: (file: string) => boolean = (file) => templateExists(project, file),
+): boolean {
+  if (table.uncertain || table.bundled.has(name)) return false;
+  for (const file of table.files.get(name) ?? []) if (!skip.includes(file) && exists(file)) return false;
+  const found = findTemplate(project, name, skip);
+  return !found.winner && !found.uncertain;
 }
 
 function walk(project: DjangoProject, dir: string, prefix: string, depth: number, visit: (rel: string, file: string) => void, full: () => boolean): void {

@@ -4,6 +4,7 @@
 // we are sure Django's template loaders will look it up (the callable is imported from Django, or
 // the class is a view): only strict ones may be reported as not found.
 import * as path from "node:path";
+import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import { dottedName, keyword, stringValue, walkStatements } from "../../python/exprUtil";
 import type { Expr, ModuleSummary, Range, Stmt } from "../../python/types";
@@ -30,11 +31,16 @@ const CALLS: Record<string, { index: number; keyword: string }> = {
 
 const isTemplateAttr = (name: string) => name === "template_name" || name.endsWith("_template_name");
 
+/** The references of one file; an edit that changes none of them (most edits) stops here. */
 export function pythonTemplateRefs(project: DjangoProject, file: string): PythonTemplateRef[] {
-  return project.index.memo(`template-refs-py:${file}`, () => {
-    const summary = project.index.summary(file);
-    return summary ? refsIn(summary) : [];
-  });
+  return project.index.memo(
+    `template-refs-py:${file}`,
+    () => {
+      const summary = project.index.summary(file);
+      return summary ? refsIn(summary) : [];
+    },
+    { equals: deepEqual },
+  );
 }
 
 function refsIn(summary: ModuleSummary): PythonTemplateRef[] {
@@ -128,5 +134,9 @@ export function projectPythonFiles(project: DjangoProject): string[] {
     };
     for (const root of project.sourceRoots) visit(root, 0);
     return out;
-  });
+  }, { equals: sameStrings }); // a new folder or non-Python file changes no list
+}
+
+function sameStrings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

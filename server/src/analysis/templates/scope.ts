@@ -31,8 +31,11 @@ export function djangoVersionFor(project: DjangoProject): { major: number; minor
   return v.from === "default" ? null : v;
 }
 
-export function initialScope(project: DjangoProject, table: LibraryTable = libraryTable(project)): ScopeState {
-  const version = djangoVersionFor(project);
+export function initialScope(
+  project: DjangoProject,
+  table: LibraryTable = libraryTable(project),
+  version: { major: number; minor: number } | null = djangoVersionFor(project),
+): ScopeState {
   const scope: ScopeState = { tags: new Map(), filters: new Map(), consumed: new Set(), open: !table.builtinsComplete };
   for (const tag of BUILTIN_TAGS) if (inVersion(tag, version)) scope.tags.set(tag.name, { library: null, builtin: tag });
   for (const f of BUILTIN_FILTERS) if (inVersion(f, version)) scope.filters.set(f.name, { library: null });

@@ -3,8 +3,8 @@
 import * as path from "node:path";
 import type { DjangoProject } from "../../project/project";
 import type { Location } from "../../python/types";
-import { templateDoc } from "./check";
-import { TEMPLATE_EXTENSIONS, type TemplateFile, templateFiles } from "./loaders";
+import { templateFacts } from "./check";
+import { TEMPLATE_EXTENSIONS, type TemplateFile, sameTemplateFiles, templateFiles } from "./loaders";
 import { projectPythonFiles, pythonTemplateRefs } from "./pythonRefs";
 
 export interface TemplateUsage {
@@ -19,29 +19,41 @@ export interface TemplateUsage {
 
 /** The Django-language template files of the project, once each, that diagnostics read. */
 export function djangoTemplateFiles(project: DjangoProject): TemplateFile[] {
-  const seen = new Set<string>();
-  return templateFiles(project).filter((t) => {
-    if (t.backend !== "django" || seen.has(t.file) || !TEMPLATE_EXTENSIONS.has(path.extname(t.file).toLowerCase())) return false;
-    seen.add(t.file);
-    return true;
-  });
+  return project.index.memo(
+    `template-django-files:${project.managePy}:${project.options.settingsModule ?? ""}`,
+    () => {
+      const seen = new Set<string>();
+      return templateFiles(project).filter((t) => {
+        if (t.backend !== "django" || seen.has(t.file) || !TEMPLATE_EXTENSIONS.has(path.extname(t.file).toLowerCase())) return false;
+        seen.add(t.file);
+        return true;
+      });
+    },
+    { equals: sameTemplateFiles },
+  );
+}
+
+/** The template names one Python file writes down. */
+export function pythonFileUsages(project: DjangoProject, file: string): TemplateUsage[] {
+  return pythonTemplateRefs(project, file).map((r) => ({ name: r.value, at: { file, range: r.range }, strict: r.strict && !r.inList, skip: [], from: "python" }));
+}
+
+/** The {% extends %} and {% include %} names of one Django template. */
+export function templateFileUsages(project: DjangoProject, file: string): TemplateUsage[] {
+  return templateFacts(project, file).names.map((n) => ({
+    name: n.value,
+    at: { file, range: n.range },
+    strict: true,
+    skip: n.extends ? [file] : [],
+    from: n.extends ? "extends" : "include",
+  }));
 }
 
 export function templateUsages(project: DjangoProject): TemplateUsage[] {
   return project.index.memo(`template-usages:${project.managePy}:${project.options.settingsModule ?? ""}`, () => {
     const out: TemplateUsage[] = [];
-    for (const file of projectPythonFiles(project)) {
-      for (const r of pythonTemplateRefs(project, file)) {
-        out.push({ name: r.value, at: { file, range: r.range }, strict: r.strict && !r.inList, skip: [], from: "python" });
-      }
-    }
-    for (const t of djangoTemplateFiles(project)) {
-      const doc = templateDoc(project, t.file);
-      if (!doc) continue;
-      const at = (r: { start: number; end: number }) => ({ file: t.file, range: doc.lines.range(r.start, r.end) });
-      if (doc.extendsRef) out.push({ name: doc.extendsRef.value, at: at(doc.extendsRef), strict: true, skip: [t.file], from: "extends" });
-      for (const inc of doc.includes) out.push({ name: inc.value, at: at(inc), strict: true, skip: [], from: "include" });
-    }
+    for (const file of projectPythonFiles(project)) out.push(...pythonFileUsages(project, file));
+    for (const t of djangoTemplateFiles(project)) out.push(...templateFileUsages(project, t.file));
     return out;
   });
 }
