@@ -25,3 +25,20 @@ export async function workspaceOf(files: Record<string, string | Buffer>, option
 
 export const MANAGE = (settings: string) =>
   `import os, sys\n\ndef main():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "${settings}")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n\nif __name__ == "__main__":\n    main()\n`;
+
+/** The memo keys the index recomputes while `fn` runs (in order). */
+export function recomputed(ws: Workspace, fn: () => void): string[] {
+  const idx = ws.index as unknown as { recompute: (key: string, ...rest: unknown[]) => unknown };
+  const orig = idx.recompute;
+  const keys: string[] = [];
+  idx.recompute = function (this: unknown, key: string, ...rest: unknown[]) {
+    keys.push(key);
+    return orig.call(this, key, ...rest);
+  };
+  try {
+    fn();
+  } finally {
+    idx.recompute = orig;
+  }
+  return keys;
+}

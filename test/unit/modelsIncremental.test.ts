@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { RULES, runRules } from "../../server/src/analysis/diagnostics/registry";
 import { Workspace } from "../../server/src/project/workspace";
-import { MANAGE, workspaceOf } from "./helpers";
+import { MANAGE, recomputed, workspaceOf } from "./helpers";
 
 // Model, field, relation, admin, serializer and settings rules (not the template, URL or migration ones).
 const MODEL_RULES = RULES.filter((r) => !/^(lens\.(template|unbalanced|unknown-template|unknown-url|url-|migration)|urls\.|2_0\.)/.test(r.code));
@@ -29,23 +29,6 @@ const FILES: Record<string, string> = {
   ...app("shop", "Item"),
   ...app("blog", "Post"),
 };
-
-/** The memo keys recomputed while `fn` runs. */
-function recomputed(ws: Workspace, fn: () => void): string[] {
-  const idx = ws.index as unknown as { recompute: (key: string, ...rest: unknown[]) => unknown };
-  const orig = idx.recompute;
-  const keys: string[] = [];
-  idx.recompute = function (this: unknown, key: string, ...rest: unknown[]) {
-    keys.push(key);
-    return orig.call(this, key, ...rest);
-  };
-  try {
-    fn();
-  } finally {
-    idx.recompute = orig;
-  }
-  return keys;
-}
 
 const findings = (ws: Workspace) => runRules(ws.projects()[0], {}, MODEL_RULES);
 const show = (r: ReturnType<typeof findings>) => r.findings.map((f) => `${f.code} ${path.basename(path.dirname(f.file))}/${path.basename(f.file)}:${f.range.start.line}`).sort();

@@ -9,8 +9,7 @@ import { RULES, runRules } from "../../server/src/analysis/diagnostics/registry"
 import { urlNameFindings } from "../../server/src/analysis/diagnostics/urlsNameFindings";
 import { urlNameTable } from "../../server/src/analysis/urls/names";
 import { urlMap } from "../../server/src/analysis/urls/urlMap";
-import type { Workspace } from "../../server/src/project/workspace";
-import { MANAGE, workspaceOf } from "./helpers";
+import { MANAGE, recomputed, workspaceOf } from "./helpers";
 
 const URL_RULES = RULES.filter((r) => r.code === "lens.unknown-url-name" || r.code === "lens.url-arguments" || r.code.startsWith("urls.") || r.code === "2_0.W001");
 
@@ -34,23 +33,6 @@ const FILES: Record<string, string> = {
   ...app("blog", "Post"),
   ...app("news", "Story"),
 };
-
-/** The memos recomputed while `fn` runs, by key prefix (the part before the first ':'). */
-function recomputed(ws: Workspace, fn: () => void): string[] {
-  const idx = ws.index as unknown as { recompute: (key: string, ...rest: unknown[]) => unknown };
-  const orig = idx.recompute;
-  const keys: string[] = [];
-  idx.recompute = function (this: unknown, key: string, ...rest: unknown[]) {
-    keys.push(key);
-    return orig.call(this, key, ...rest);
-  };
-  try {
-    fn();
-  } finally {
-    idx.recompute = orig;
-  }
-  return keys;
-}
 
 function prefixes(keys: string[]): string[] {
   return [...new Set(keys.map((k) => k.slice(0, k.indexOf(":"))))].sort();

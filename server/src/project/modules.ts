@@ -75,16 +75,7 @@ export class ModuleResolver {
 
   /** `from ..x import y` inside `fromModule` (a file) → the absolute module name, or null. */
   absoluteImport(fromFile: string, level: number, module: string): string | null {
-    if (level === 0) return module;
-    const self = this.moduleOfFile(fromFile);
-    if (self === null) return null;
-    const isPackage = path.basename(fromFile) === "__init__.py";
-    const parts = self.split(".");
-    const drop = isPackage ? level - 1 : level;
-    if (drop > parts.length) return null;
-    const base = parts.slice(0, parts.length - drop);
-    if (module) base.push(...module.split("."));
-    return base.length ? base.join(".") : null;
+    return level === 0 ? module : relativeImportTarget(this.moduleOfFile(fromFile), fromFile, level, module);
   }
 
   /**
@@ -220,4 +211,16 @@ function bindsName(t: Expr, name: string): boolean {
   if (t.kind === "name") return t.id === name;
   if (t.kind === "tuple" || t.kind === "list") return t.elts.some((e) => bindsName(e, name));
   return false;
+}
+
+/** `from <level dots><module> import …` in `fromFile`, whose module is `self` → the absolute module name, or null. */
+export function relativeImportTarget(self: string | null, fromFile: string, level: number, module: string): string | null {
+  if (self === null) return null;
+  const isPackage = path.basename(fromFile) === "__init__.py";
+  const parts = self.split(".");
+  const drop = isPackage ? level - 1 : level;
+  if (drop > parts.length) return null;
+  const base = parts.slice(0, parts.length - drop);
+  if (module) base.push(...module.split("."));
+  return base.length ? base.join(".") : null;
 }

@@ -123,16 +123,7 @@ function build(registry: ModelRegistry): ModelGraph {
     }
     const parents = parentsOf(m);
     if (!parents || m.incomplete || parents.some((p) => p.incomplete)) return null;
-    const out: FieldInfo[] = [];
-    const names = new Set<string>();
-    for (const x of [m, ...parents]) {
-      for (const f of x.fields) {
-        if (names.has(f.name)) continue;
-        names.add(f.name);
-        out.push(f);
-      }
-    }
-    return out;
+    return ownThenInherited([m, ...parents]);
   };
   return {
     registry,
@@ -163,6 +154,20 @@ function build(registry: ModelRegistry): ModelGraph {
 }
 
 /** Django's attname: `<name>_id` for a foreign key or one-to-one, else the name. */
+/** The fields of a model then of its parents, a name once (the nearest declaration wins). */
+export function ownThenInherited<F extends { name: string }>(chain: { fields: F[] }[]): F[] {
+  const out: F[] = [];
+  const names = new Set<string>();
+  for (const x of chain) {
+    for (const f of x.fields) {
+      if (names.has(f.name)) continue;
+      names.add(f.name);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
 export function attname(f: { name: string; relation?: { kind: string } }): string {
   return f.relation && f.relation.kind !== "m2m" ? `${f.name}_id` : f.name;
 }

@@ -1,8 +1,7 @@
 // What a name or attribute chain in a module refers to, following imports through workspace
 // modules: a class defined in the workspace, a dotted path outside it (Django, a third-party
 // package), a name bound by nothing (a NameError when the code runs), or unknown.
-import * as path from "node:path";
-import { findBinding } from "../../project/modules";
+import { findBinding, relativeImportTarget } from "../../project/modules";
 import type { DjangoProject } from "../../project/project";
 import { dottedName, topLevel } from "../../python/exprUtil";
 import type { ClassDef, Expr, Stmt } from "../../python/types";
@@ -100,16 +99,7 @@ function moduleNameOf(project: DjangoProject, file: string): string | null {
 
 /** ModuleResolver.absoluteImport, with the importing file's module name cached. */
 function absoluteImport(project: DjangoProject, fromFile: string, level: number, module: string): string | null {
-  if (level === 0) return module;
-  const self = moduleNameOf(project, fromFile);
-  if (self === null) return null;
-  const isPackage = path.basename(fromFile) === "__init__.py";
-  const parts = self.split(".");
-  const drop = isPackage ? level - 1 : level;
-  if (drop > parts.length) return null;
-  const base = parts.slice(0, parts.length - drop);
-  if (module) base.push(...module.split("."));
-  return base.length ? base.join(".") : null;
+  return level === 0 ? module : relativeImportTarget(moduleNameOf(project, fromFile), fromFile, level, module);
 }
 
 /** Resolves a chain of names from the module-level namespace of `file`. */

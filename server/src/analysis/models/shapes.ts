@@ -10,7 +10,7 @@
 import { deepEqual } from "../../project/equal";
 import type { DjangoProject } from "../../project/project";
 import type { CatalogField } from "./fieldCatalog";
-import { type ReverseNames, reverseNames } from "./graph";
+import { type ReverseNames, ownThenInherited, reverseNames } from "./graph";
 import { type LabelEntry, type ModelLabels, modelLabels } from "./labels";
 import { cachedDjangoModel, modelsContext, modelsFiles, resolvedModels } from "./registry";
 import type { ModelInfo, RelationInfo, RelationKind } from "./types";
@@ -323,16 +323,7 @@ export class ShapeGraph {
       parents.push(p);
     }
     if (m.incomplete || parents.some((p) => p.incomplete)) return null;
-    const out: FieldShape[] = [];
-    const names = new Set<string>();
-    for (const x of [m, ...parents]) {
-      for (const f of x.fields) {
-        if (names.has(f.name)) continue;
-        names.add(f.name);
-        out.push(f);
-      }
-    }
-    return out;
+    return ownThenInherited([m, ...parents]);
   }
 
   /** Reverse relations to the model or its MTI ancestors; null when some may be missing. */
