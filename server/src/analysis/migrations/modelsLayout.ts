@@ -7,12 +7,13 @@
 //   per app label, per module: projections of the layout (an app's models and what its labels
 //                     name; what a module's class paths were classified as), each cut off by value.
 //
-// Everything is read through the index from the model registry's per-file memos (fileModels), never
-// from the whole registry, which an edit anywhere in the models rebuilds.
+// Everything is read through the index from the label index's per-file facts (models/labels.ts,
+// themselves cut off by value), never from the whole registry, which an edit anywhere in the models
+// rebuilds.
 import type { DjangoProject } from "../../project/project";
 import { deepEqual } from "../../project/equal";
-import { type ClassModel, type ModelsContext, fileModels, modelsContext, modelsFiles } from "../models/registry";
-import type { ModelInfo } from "../models/types";
+import { fileFacts as labelFileFacts } from "../models/labels";
+import { type ModelsContext, modelsContext, modelsFiles } from "../models/registry";
 import { projectKey } from "./history";
 
 /** A registered model (a concrete or proxy model of an installed app), where its class is. */
@@ -57,49 +58,18 @@ export interface ModelsLayout {
   byModule: Map<string, Map<string, { kind: Classified[1]; label: string; registered: boolean }>>;
 }
 
-const pkOf = (m: ModelInfo) => m.fields.find((f) => f.primaryKey)?.name ?? null;
-
-function appOfModule(ctx: ModelsContext, module: string): ModelsContext["apps"][number] | undefined {
-  let best: ModelsContext["apps"][number] | undefined;
-  for (const a of ctx.apps) {
-    if ((module === a.name || module.startsWith(a.name + ".")) && (!best || a.name.length > best.name.length)) best = a;
-  }
-  return best;
-}
-
-/** One models module's classes as the registry's assemble() sees them. */
+/** One models module's classes as the registry's assemble() sees them: the label index's per-file facts, in this module's terms. */
 function fileFacts(project: DjangoProject, module: string, file: string): FileFacts {
   return project.index.memo(
     `migrations-file-models:${projectKey(project)}:${module}:${file}`,
     () => {
-      const ctx = modelsContextCut(project);
-      const classified: Classified[] = [];
-      const seen = new Set<string>();
-      const models: RegisteredModel[] = [];
-      const maybe: string[] = [];
-      const top: string[] = [];
-      const first = new Map<string, ClassModel["result"]>();
-      const visit = (c: ClassModel) => {
-        if (seen.has(c.path)) return;
-        for (const a of c.ancestors) visit(a);
-        if (seen.has(c.path)) return;
-        seen.add(c.path);
-        first.set(c.path, c.result);
-        const r = c.result;
-        classified.push([c.path, r === "maybe" ? "maybe" : !r ? "none" : r.abstract ? "abstract" : "model", r && r !== "maybe" && !r.abstract ? r.label : ""]);
+      const facts = labelFileFacts(project, module, file);
+      return {
+        classified: facts.classified.map((c): Classified => [c.path, c.kind, c.kind === "model" ? c.label : ""]),
+        top: facts.top,
+        maybe: facts.maybe,
+        models: facts.models.map((m): RegisteredModel => ({ app: m.appLabel, label: m.label, origin: "workspace", path: m.path, module, file, pk: m.pk })),
       };
-      for (const c of fileModels(project, ctx, module, file)) {
-        visit(c);
-        top.push(c.path);
-        const r = first.get(c.path);
-        if (r === "maybe") {
-          const app = appOfModule(ctx, module)?.label;
-          if (app) maybe.push(`${app}.${c.path.slice(module.length + 1)}`.toLowerCase());
-        } else if (r && !r.abstract && r.appLabel && !models.some((m) => m.path === r.path)) {
-          models.push({ app: r.appLabel, label: r.label, origin: "workspace", path: r.path, module, file, pk: pkOf(r) });
-        }
-      }
-      return { classified, top, maybe, models };
     },
     { equals: deepEqual },
   );

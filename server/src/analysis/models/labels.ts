@@ -38,6 +38,8 @@ export interface RegisteredFact {
   mtiParents: string[];
   /** Its database table when managed and statically known; null when unmanaged; undefined when not static. */
   table: string | null | undefined;
+  /** The primary key's name (the migrations' model states need it). */
+  pk: string | null;
 }
 
 export interface FileFacts {
@@ -133,6 +135,7 @@ export function fileFacts(project: DjangoProject, module: string, file: string):
             proxyFor: r.proxyFor,
             mtiParents: r.mtiParents,
             table: tableOf(r),
+            pk: r.fields.find((f) => f.primaryKey)?.name ?? null,
           });
         }
       }
@@ -188,6 +191,7 @@ export function modelLabels(project: DjangoProject): ModelLabels {
             proxyFor: undefined,
             mtiParents: [],
             table: catalog.model(m.label)?.dbTable,
+            pk: m.fields.find((f) => f.primaryKey)?.name ?? null,
             swapped: false,
           };
           if (!out.paths.has(path)) out.paths.set(path, { path, kind: "model", label: m.label, module: m.module, file: null, inRegistry: false, swapped: false });
