@@ -9,6 +9,7 @@ import { pythonFiles } from "../server/src/session/indexer";
 import { TestClient } from "../test/protocol/harness";
 import { generateProject } from "./generate";
 import { SECTIONS, type BenchContext, type Row } from "./sections";
+import { pct } from "./stats";
 
 function ms(n: number): string {
   return `${n.toFixed(1)} ms`;
@@ -39,11 +40,6 @@ async function core(ctx: BenchContext): Promise<Row[]> {
     ["full index speed", `${Math.round(files.length / (full / 1000))} files/s, ${(bytes / 1048576 / (full / 1000)).toFixed(2)} MB/s`],
     ["full index / bare parse (target ≤ 1.5)", (full / bare).toFixed(2)],
   ];
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
 async function server(ctx: BenchContext): Promise<Row[]> {

@@ -10,13 +10,9 @@ import { migrationsReport } from "../server/src/analysis/migrations/report";
 import { ensureParser } from "../server/src/python/parser";
 import { Workspace } from "../server/src/project/workspace";
 import type { BenchContext, Row } from "./sections";
+import { pct } from "./stats";
 
 const REPO = path.resolve(__dirname, "..");
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 /** Wall time of a process (ms); its exit code does not matter (--check exits 1 on drift). */
 function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; code: number } {

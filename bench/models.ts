@@ -10,11 +10,7 @@ import { RULES, runRules } from "../server/src/analysis/diagnostics/registry";
 import { ensureParser } from "../server/src/python/parser";
 import { Workspace } from "../server/src/project/workspace";
 import type { BenchContext, Row } from "./sections";
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
+import { pct } from "./stats";
 
 /** The rules of the models concern: not the template, URL or migration ones. */
 export const MODEL_SHARE = RULES.filter((r) => !/^(lens\.(template|unbalanced|unknown-template|unknown-url|url-|migration)|urls\.|2_0\.)/.test(r.code));

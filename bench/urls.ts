@@ -9,14 +9,10 @@ import { urlMap } from "../server/src/analysis/urls/urlMap";
 import { ensureParser } from "../server/src/python/parser";
 import { Workspace } from "../server/src/project/workspace";
 import type { BenchContext, Row } from "./sections";
+import { pct } from "./stats";
 
 function ms(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
 export async function urlsSection(ctx: BenchContext): Promise<Row[]> {
